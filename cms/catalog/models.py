@@ -1,0 +1,181 @@
+"""Catalog: categories, products and the stock level of each product in each store.
+
+Stock belongs to the physical store and product, so it is recorded against the store
+page and product of the default locale; translations share their ``translation_key``
+(stores) and SKU (products) with it.
+"""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.snippets import EditorialSnippet
+from cms.core.validators import CURRENCY_CHOICES, validate_code, validate_gtin
+
+
+class Category(EditorialSnippet):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, allow_unicode=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Leave empty for a top-level category."),
+    )
+    description = models.TextField(blank=True, max_length=1000)
+    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="category")
+
+    preview_template = "catalog/previews/category.html"
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"), FieldPanel("description"), FieldPanel("image")]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("locale"),
+        index.FilterField("parent"),
+    ]
+
+    class Meta(EditorialSnippet.Meta):
+        verbose_name_plural = _("categories")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_per_locale")]
+
+    def __str__(self):
+        return " › ".join(category.name for category in self.ancestors_and_self())
+
+    def ancestors_and_self(self):
+        chain, node, seen = [], self, set()
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+    def clean(self):
+        super().clean()
+        node = self.parent
+        while node is not None:
+            if self.pk is not None and node.pk == self.pk:
+                raise ValidationError({"parent": _("A category cannot be inside itself or one of its subcategories.")})
+            node = node.parent
+
+
+class Product(EditorialSnippet, ClusterableModel):
+    sku = models.CharField(
+        "SKU",
+        max_length=64,
+        validators=[validate_code],
+        db_index=True,
+        help_text=_("Stock keeping unit, unique per language; translations keep the same SKU."),
+    )
+    gtin = models.CharField(
+        "GTIN / barcode", max_length=14, blank=True, validators=[validate_gtin], help_text=_("EAN-8, UPC-A, EAN-13 or GTIN-14.")
+    )
+    name = models.CharField(max_length=200)
+    brand = models.CharField(max_length=100, blank=True, db_index=True)
+    description = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    price = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="products")
+    shop_url = models.URLField(
+        "Online shop link", blank=True, help_text=_("Where shoppers can buy the product online.")
+    )
+    is_active = models.BooleanField(
+        "Active",
+        default=True,
+        db_index=True,
+        help_text=_("Inactive products are hidden from shoppers and cannot be picked in guides or stories."),
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="product")
+
+    preview_template = "catalog/previews/product.html"
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("sku"), FieldPanel("gtin")]),
+        FieldRowPanel([FieldPanel("brand"), FieldPanel("category")]),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("price"), FieldPanel("currency")])], heading=_("Price")),
+        FieldPanel("description"),
+        FieldPanel("shop_url"),
+        FieldPanel("is_active"),
+        InlinePanel("images", label=_("Images")),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("sku", boost=4),
+        index.SearchField("gtin"),
+        index.SearchField("brand", boost=2),
+        index.AutocompleteField("brand"),
+        index.SearchField("description"),
+        index.RelatedFields("category", [index.SearchField("name")]),
+        index.FilterField("locale"),
+        index.FilterField("is_active"),
+        index.FilterField("brand"),
+        index.FilterField("category"),
+        index.FilterField("price"),
+    ]
+
+    class Meta(EditorialSnippet.Meta):
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["sku", "locale"], name="unique_product_sku_per_locale")]
+
+    def __str__(self):
+        return f"{self.name} ({self.sku})"
+
+
+class ProductImage(Orderable):
+    product = ParentalKey(Product, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(max_length=200, blank=True, help_text=_("Leave empty to use the image's description."))
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text")]
+
+
+class StockLevel(models.Model):
+    """How many units of a product a store holds, as last reported by the store's system."""
+
+    store = models.ForeignKey("stores.StorePage", on_delete=models.CASCADE, related_name="stock_levels")
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="stock_levels")
+    quantity = models.PositiveIntegerField(help_text=_("Units on hand, as an absolute number."))
+    source_updated_at = models.DateTimeField(
+        help_text=_("When the store system measured this quantity; an older report never overwrites a newer one.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("store"), FieldPanel("product"), FieldPanel("quantity"), FieldPanel("source_updated_at")]
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["store", "product"], name="unique_stock_per_store_product")]
+        indexes = [models.Index(fields=["product", "store"], name="stock_product_store_idx")]
+
+    def __str__(self):
+        return f"{self.product.sku} @ {self.store.title}: {self.quantity}"
+
+    def clean(self):
+        super().clean()
+        from wagtail.models import Locale
+
+        default_locale = Locale.get_default()
+        errors = {}
+        if self.store_id and self.store.locale_id != default_locale.pk:
+            errors["store"] = _("Record stock against the store page in the default language (%(locale)s).") % {
+                "locale": default_locale.language_code
+            }
+        if self.product_id and self.product.locale_id != default_locale.pk:
+            errors["product"] = _("Record stock against the product in the default language (%(locale)s).") % {
+                "locale": default_locale.language_code
+            }
+        if errors:
+            raise ValidationError(errors)

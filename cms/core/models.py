@@ -1,0 +1,101 @@
+"""The home page, section pages and the site-wide settings (navigation, footer)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .blocks import RICH_TEXT_FEATURES, FooterColumnBlock, LinkBlock
+
+
+class HomePage(Page):
+    hero_title = models.CharField(max_length=120, blank=True, help_text=_("Large headline; the page title if empty."))
+    hero_text = models.TextField(max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    featured_guides = StreamField(
+        [("guide", blocks.PageChooserBlock(page_type="guides.GiftGuidePage"))],
+        blank=True,
+        max_num=12,
+        help_text=_("Gift guides shown on the home page, in this order."),
+    )
+    featured_stories = StreamField(
+        [("story", blocks.PageChooserBlock(page_type="stories.ProductStoryPage"))],
+        blank=True,
+        max_num=12,
+        help_text=_("Product stories shown on the home page, in this order."),
+    )
+    featured_offers = StreamField(
+        [("offer", SnippetChooserBlock("offers.Offer"))],
+        blank=True,
+        max_num=12,
+        help_text=_("Offers shown on the home page while they are valid."),
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
+        FieldPanel("featured_guides"),
+        FieldPanel("featured_stories"),
+        FieldPanel("featured_offers"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    template = "core/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class SectionPage(Page):
+    """A listing of the pages below it: gift guides, stories, return policies."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["guides.GiftGuidePage", "stories.ProductStoryPage", "policies.ReturnPolicyPage"]
+    template = "core/section_page.html"
+
+    class Meta:
+        verbose_name = _("section")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["entries"] = self.get_children().live().public().specific()
+        return context
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(BaseSiteSetting):
+    primary_links = StreamField(
+        [("link", LinkBlock())], blank=True, help_text=_("The main menu, in order. Page links follow the shopper's language.")
+    )
+
+    panels = [FieldPanel("primary_links")]
+
+    class Meta:
+        verbose_name = _("navigation")
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(BaseSiteSetting):
+    columns = StreamField([("column", FooterColumnBlock())], blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    legal_text = RichTextField(blank=True, features=["bold", "italic", "link"], help_text=_("Company and VAT details."))
+
+    panels = [
+        FieldPanel("columns"),
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Customer service")),
+        FieldPanel("legal_text"),
+    ]
+
+    class Meta:
+        verbose_name = _("footer")

@@ -1,0 +1,66 @@
+"""Validators for values that several domains store: coordinates, time zones, codes."""
+
+import zoneinfo
+from decimal import Decimal
+from functools import lru_cache
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+LATITUDE_VALIDATORS = [MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))]
+LONGITUDE_VALIDATORS = [MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))]
+
+# ISO 4217 codes of the currencies our markets price in.
+CURRENCY_CHOICES = [
+    ("EUR", "EUR – Euro"),
+    ("GBP", "GBP – Pound sterling"),
+    ("USD", "USD – US dollar"),
+    ("CHF", "CHF – Swiss franc"),
+    ("JPY", "JPY – Japanese yen"),
+    ("SEK", "SEK – Swedish krona"),
+    ("DKK", "DKK – Danish krone"),
+    ("PLN", "PLN – Polish złoty"),
+    ("CAD", "CAD – Canadian dollar"),
+    ("AUD", "AUD – Australian dollar"),
+]
+
+validate_code = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+    _("Use letters, digits, dots, dashes or underscores (at most 64), starting with a letter or digit."),
+)
+
+
+@lru_cache(maxsize=1)
+def time_zone_names():
+    return frozenset(zoneinfo.available_timezones())
+
+
+def time_zone_choices():
+    return [(name, name) for name in sorted(time_zone_names())]
+
+
+def validate_time_zone(value):
+    if value not in time_zone_names():
+        raise ValidationError(
+            _("“%(value)s” is not an IANA time zone (for example Europe/Rome or America/New_York)."),
+            params={"value": value},
+            code="invalid_time_zone",
+        )
+
+
+def gtin_check_digit(body):
+    """GS1 check digit for the digits before it (GTIN-8/12/13/14)."""
+    total = sum(int(digit) * (3 if index % 2 == 0 else 1) for index, digit in enumerate(reversed(body)))
+    return (10 - total % 10) % 10
+
+
+def validate_gtin(value):
+    if not value.isdigit() or len(value) not in (8, 12, 13, 14):
+        raise ValidationError(_("A GTIN/barcode has 8, 12, 13 or 14 digits."), code="invalid_gtin")
+    if gtin_check_digit(value[:-1]) != int(value[-1]):
+        raise ValidationError(
+            _("The check digit of “%(value)s” is wrong; please re-type the barcode."),
+            params={"value": value},
+            code="invalid_gtin_check_digit",
+        )

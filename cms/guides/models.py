@@ -1,0 +1,92 @@
+"""Gift guides: curated product picks for a recipient, an occasion and a budget."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.validators import CURRENCY_CHOICES
+
+from .blocks import GuideSectionBlock
+
+
+class Recipient(models.TextChoices):
+    ANYONE = "anyone", _("Anyone")
+    HIM = "him", _("Him")
+    HER = "her", _("Her")
+    KIDS = "kids", _("Kids")
+    TEENS = "teens", _("Teens")
+    FAMILY = "family", _("Family")
+    HOME = "home", _("The home")
+
+
+class Occasion(models.TextChoices):
+    ANY = "any", _("Any occasion")
+    CHRISTMAS = "christmas", _("Christmas")
+    BIRTHDAY = "birthday", _("Birthday")
+    ANNIVERSARY = "anniversary", _("Anniversary")
+    VALENTINES = "valentines", _("Valentine's Day")
+    MOTHERS_DAY = "mothers-day", _("Mother's Day")
+    FATHERS_DAY = "fathers-day", _("Father's Day")
+    WEDDING = "wedding", _("Wedding")
+    HOUSEWARMING = "housewarming", _("Housewarming")
+
+
+class GiftGuidePage(Page):
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recipient = models.CharField(max_length=20, choices=Recipient.choices, default=Recipient.ANYONE, db_index=True)
+    occasion = models.CharField(max_length=20, choices=Occasion.choices, default=Occasion.ANY, db_index=True)
+    budget_max = models.DecimalField(
+        "Budget up to",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The guide's price ceiling, e.g. 50 for “gifts under 50 EUR”. Leave empty for any budget."),
+    )
+    budget_currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    sections = StreamField(
+        [("section", GuideSectionBlock())],
+        min_num=1,
+        help_text=_("Sections of product picks, each with an editor's note per product."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_image"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("recipient"), FieldPanel("occasion")]),
+                FieldRowPanel([FieldPanel("budget_max"), FieldPanel("budget_currency")]),
+            ],
+            heading=_("Who and what it is for"),
+        ),
+        FieldPanel("sections"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("sections"),
+        index.FilterField("recipient"),
+        index.FilterField("occasion"),
+        index.FilterField("budget_max"),
+    ]
+    parent_page_types = ["core.SectionPage", "core.HomePage"]
+    subpage_types = []
+    template = "guides/gift_guide_page.html"
+
+    class Meta:
+        verbose_name = _("gift guide")
+
+    def product_picks(self):
+        """(section title, product, note) for every pick, in the order shoppers see them."""
+        return [
+            (section.value["title"], pick["product"], pick["note"])
+            for section in self.sections
+            for pick in section.value["picks"]
+        ]

@@ -1,0 +1,18 @@
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Offer
+
+
+class OfferViewSet(SnippetViewSet):
+    model = Offer
+    icon = "pick"
+    menu_label = "Offers"
+    add_to_admin_menu = True
+    menu_order = 220
+    list_display = ["title", "code", "channel", "valid_from", "valid_to", "locale", "live"]
+    list_filter = ["channel", "locale", "live", "applies_to_all_stores"]
+    search_fields = ["title", "code", "description"]
+
+
+register_snippet(OfferViewSet)

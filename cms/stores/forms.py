@@ -1,0 +1,58 @@
+"""The store page's admin form: checks the opening hours as a whole."""
+
+from django.utils.translation import gettext as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from cms.core.forms import kept_forms
+
+from .hours import Interval, describe_overlap, find_overlaps, interval_problem
+
+
+class StorePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        self._check_weekly_hours()
+        self._check_exceptions()
+        return cleaned_data
+
+    def _check_weekly_hours(self):
+        formset = self.formsets.get("opening_hours")
+        if formset is None or not formset.is_valid():
+            return
+        intervals = {}
+        for form in kept_forms(formset):
+            data = form.cleaned_data
+            problem = interval_problem(data.get("opens"), data.get("closes"), data.get("closes_next_day"))
+            if problem:
+                form.add_error("closes", problem)
+                continue
+            intervals[Interval(data["weekday"], data["opens"], data["closes"], data["closes_next_day"])] = form
+        for first, second in find_overlaps(list(intervals)):
+            intervals[second].add_error("opens", describe_overlap(first, second))
+
+    def _check_exceptions(self):
+        formset = self.formsets.get("hours_exceptions")
+        if formset is None or not formset.is_valid():
+            return
+        by_date = {}
+        closed_dates = set()
+        for form in kept_forms(formset):
+            data = form.cleaned_data
+            has_times = data.get("opens") is not None or data.get("closes") is not None
+            if data.get("closed"):
+                closed_dates.add(data.get("date"))
+                if has_times:
+                    form.add_error("closed", _("A closed day has no opening times; clear them or untick “closed”."))
+                continue
+            problem = interval_problem(data.get("opens"), data.get("closes"), data.get("closes_next_day"))
+            if problem:
+                form.add_error("closes", problem)
+                continue
+            interval = Interval(0, data["opens"], data["closes"], data["closes_next_day"])
+            by_date.setdefault(data["date"], {})[interval] = form
+        for date in closed_dates & set(by_date):
+            for form in by_date[date].values():
+                form.add_error("date", _("This date is also marked as closed; keep either the closure or the hours."))
+        for forms_of_date in by_date.values():
+            for first, second in find_overlaps(list(forms_of_date), wrap_week=False):
+                forms_of_date[second].add_error("opens", describe_overlap(first, second, weekly=False))

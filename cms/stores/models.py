@@ -1,0 +1,253 @@
+"""Stores: the physical shops, their opening hours, exceptions and services."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.snippets import EditorialSnippet
+from cms.core.validators import (
+    LATITUDE_VALIDATORS,
+    LONGITUDE_VALIDATORS,
+    time_zone_choices,
+    validate_code,
+    validate_time_zone,
+)
+
+from .forms import StorePageForm
+from .hours import WEEKDAY_CHOICES, Interval
+
+CLICK_AND_COLLECT = "click-and-collect"
+
+
+class Service(EditorialSnippet):
+    """Something a store offers shoppers: click & collect, curbside pickup, …"""
+
+    code = models.CharField(
+        max_length=64,
+        validators=[validate_code],
+        help_text=_("Stable identifier used by the API and frontends, e.g. “click-and-collect”. Same in every language."),
+    )
+    name = models.CharField(max_length=80)
+    description = models.TextField(blank=True, max_length=500, help_text=_("Shown to shoppers on store pages."))
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
+
+    preview_template = "stores/previews/service.html"
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("code"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(EditorialSnippet.Meta):
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["code", "locale"], name="unique_service_code_per_locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class StoreIndexPage(Page):
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["stores.StorePage"]
+    parent_page_types = ["core.HomePage"]
+    template = "stores/store_index_page.html"
+
+    class Meta:
+        verbose_name = _("store index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stores"] = StorePage.objects.child_of(self).live().public().order_by("title")
+        return context
+
+
+class StorePage(Page):
+    store_message = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, help_text=_("A short message from the store team to shoppers.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    street_address = models.CharField(max_length=200)
+    address_extra = models.CharField(
+        max_length=200, blank=True, help_text=_("Mall, floor or unit, if shoppers need it to find the store.")
+    )
+    postal_code = models.CharField(max_length=20, blank=True)
+    city = models.CharField(max_length=100, db_index=True)
+    region = models.CharField(max_length=100, blank=True, help_text=_("State, province or county."))
+    country = CountryField(help_text=_("The country the store is in (ISO 3166 code)."))
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, validators=LATITUDE_VALIDATORS, help_text=_("Between -90 and 90, e.g. 45.464211.")
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        validators=LONGITUDE_VALIDATORS,
+        help_text=_("Between -180 and 180, e.g. 9.191383."),
+    )
+    time_zone = models.CharField(
+        max_length=64,
+        choices=time_zone_choices,
+        validators=[validate_time_zone],
+        help_text=_("The store's IANA time zone; opening hours are in this zone."),
+    )
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+
+    services = ParentalManyToManyField(Service, blank=True, related_name="stores")
+    pickup_preparation_minutes = models.PositiveIntegerField(
+        default=60,
+        validators=[MaxValueValidator(14 * 24 * 60)],
+        help_text=_("How long staff need to prepare a click & collect order, in minutes."),
+    )
+    parking_notes = models.TextField(blank=True, max_length=1000)
+    accessibility_notes = models.TextField(blank=True, max_length=1000)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_image"),
+        FieldPanel("store_message"),
+        InlinePanel("gallery_images", label=_("Gallery images")),
+    ]
+    location_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldPanel("address_extra"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("country")]),
+            ],
+            heading=_("Address"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]), FieldPanel("time_zone")],
+            heading=_("Position and time zone"),
+        ),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
+        MultiFieldPanel([FieldPanel("parking_notes"), FieldPanel("accessibility_notes")], heading=_("Getting there")),
+    ]
+    hours_panels = [
+        InlinePanel(
+            "opening_hours",
+            label=_("Weekly opening hours"),
+            help_text=_("Several intervals per day are allowed (e.g. a lunch break); they must not overlap."),
+        ),
+        InlinePanel(
+            "hours_exceptions",
+            label=_("Exceptions (holidays, special hours)"),
+            help_text=_("A dated exception replaces the weekly hours of that date."),
+        ),
+    ]
+    service_panels = [FieldPanel("services"), FieldPanel("pickup_preparation_minutes")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(location_panels, heading=_("Location")),
+            ObjectList(hours_panels, heading=_("Opening hours")),
+            ObjectList(service_panels, heading=_("Services")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    base_form_class = StorePageForm
+
+    search_fields = Page.search_fields + [
+        index.SearchField("city", boost=2),
+        index.AutocompleteField("city"),
+        index.SearchField("street_address"),
+        index.SearchField("postal_code"),
+        index.SearchField("region"),
+        index.FilterField("country"),
+    ]
+    parent_page_types = ["stores.StoreIndexPage"]
+    subpage_types = []
+    template = "stores/store_page.html"
+
+    class Meta:
+        verbose_name = _("store")
+        indexes = [models.Index(fields=["latitude", "longitude"], name="store_lat_lon_idx")]
+
+    def weekly_intervals(self):
+        return [hours.as_interval() for hours in self.opening_hours.all()]
+
+    def offers_service(self, code):
+        return any(service.code == code for service in self.services.all())
+
+
+class IntervalFields(models.Model):
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+    closes_next_day = models.BooleanField(
+        default=False, verbose_name=_("Closes the next day"), help_text=_("Tick when the store closes after midnight.")
+    )
+
+    class Meta:
+        abstract = True
+
+
+class StoreOpeningHours(Orderable, IntervalFields):
+    store = ParentalKey(StorePage, on_delete=models.CASCADE, related_name="opening_hours")
+    weekday = models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES)
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]), FieldPanel("closes_next_day")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours interval")
+
+    def as_interval(self):
+        return Interval(self.weekday, self.opens, self.closes, self.closes_next_day)
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.as_interval().label()}"
+
+
+class StoreHoursException(Orderable, IntervalFields):
+    store = ParentalKey(StorePage, on_delete=models.CASCADE, related_name="hours_exceptions")
+    date = models.DateField()
+    label = models.CharField(max_length=80, help_text=_("Shown to shoppers, e.g. “Christmas Eve”."))
+    closed = models.BooleanField(default=False, help_text=_("Closed all day. Leave the times empty."))
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("label")]),
+        FieldPanel("closed"),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+        FieldPanel("closes_next_day"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours exception")
+
+    def as_interval(self):
+        return Interval(0, self.opens, self.closes, self.closes_next_day)
+
+    def __str__(self):
+        return f"{self.date} {self.label}"
+
+
+class StoreGalleryImage(Orderable):
+    store = ParentalKey(StorePage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField(max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]

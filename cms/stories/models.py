@@ -1,0 +1,44 @@
+"""Product stories: editorial pages about a product or range, its origin and making."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.core.blocks import story_body_blocks
+
+
+class ProductStoryPage(Page):
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    standfirst = models.TextField(
+        max_length=400, blank=True, help_text=_("One or two sentences under the title that make shoppers read on.")
+    )
+    body = StreamField(story_body_blocks())
+    related_products = ParentalManyToManyField("catalog.Product", blank=True, related_name="stories")
+    related_stores = ParentalManyToManyField("stores.StorePage", blank=True, related_name="stories")
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("standfirst")], heading=_("Hero")),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("related_products"), FieldPanel("related_stores")],
+            heading=_("Related"),
+            help_text=_("Products the story is about and stores where shoppers can see them."),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("related_products", [index.SearchField("name"), index.SearchField("brand")]),
+    ]
+    parent_page_types = ["core.SectionPage", "core.HomePage"]
+    subpage_types = []
+    template = "stories/product_story_page.html"
+
+    class Meta:
+        verbose_name = _("product story")
