@@ -1,0 +1,32 @@
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from tests.factories import HomePageFactory, SectionPageFactory, StoreIndexPageFactory
+
+
+@pytest.fixture
+def locales(db):
+    english = Locale.objects.get(language_code="en")
+    italian = Locale.objects.get(language_code="it")
+    return {"en": english, "it": italian}
+
+
+@pytest.fixture
+def home(locales):
+    """A site whose root is a fresh HomePage (replacing Wagtail's welcome page)."""
+    root = Page.get_first_root_node()
+    for welcome in root.get_children():
+        welcome.delete()
+    home_page = HomePageFactory(parent=root, slug="home")
+    Site.objects.create(hostname="localhost", port=80, root_page=home_page, is_default_site=True, site_name="Test shop")
+    return home_page
+
+
+@pytest.fixture
+def store_index(home):
+    return StoreIndexPageFactory(parent=home, slug="stores")
+
+
+@pytest.fixture
+def section(home):
+    return SectionPageFactory(parent=home, title="Inspiration", slug="inspiration")
