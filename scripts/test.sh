@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite: once on SQLite (the embedded default) and once on PostgreSQL.
+# PostgreSQL is required in CI (CI=true) and installed if missing; locally the
+# PostgreSQL run happens when a server is installed (scripts/postgres.sh install).
+# Extra arguments go to pytest, e.g. scripts/test.sh -k stores -x
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-.venv/bin/python}
+CI=${CI:-}
+
+run_suite() {
+  local name=$1
+  shift
+  echo "=== Test suite on $name ==="
+  env "$@" "$PYTHON" -m pytest "${PYTEST_ARGS[@]}"
+}
+
+PYTEST_ARGS=("$@")
+
+run_suite "SQLite" DATABASE_URL=
+
+if [[ -n "$CI" ]] || scripts/postgres.sh available; then
+  DATABASE_URL_PG=$(scripts/postgres.sh start)
+  run_suite "PostgreSQL" DATABASE_URL="$DATABASE_URL_PG"
+else
+  echo "=== PostgreSQL not installed: the PostgreSQL run is left out (install it with: scripts/postgres.sh install) ==="
+fi

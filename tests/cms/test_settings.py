@@ -1,0 +1,83 @@
+"""Settings come from the environment; production is strict and passes Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from cms.settings.env import env_bool, env_int, env_list
+
+REPO = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "k3Y-for-the-deploy-check_8e2b1f0c9d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f",
+    "ALLOWED_HOSTS": "shop.example.com",
+    "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+}
+
+
+def manage(*args, env):
+    clean_env = {key: value for key, value in os.environ.items() if key not in {"DJANGO_SETTINGS_MODULE", "DEBUG"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=REPO, env={**clean_env, **env}, capture_output=True, text=True
+    )
+
+
+def test_check_deploy_is_clean_in_a_production_like_environment():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is required" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    env = {**PRODUCTION_ENV, "ALLOWED_HOSTS": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is required" in result.stderr
+
+
+def test_production_serves_static_files_compressed_and_hashed():
+    from django.conf import settings
+
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
+    result = manage("shell", "-v", "0", "-c", "from django.conf import settings; print(settings.STORAGES['staticfiles']['BACKEND'])", env=PRODUCTION_ENV)
+    assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage", result.stderr
+
+
+def test_database_url_chooses_the_database():
+    env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://shop:pw@db.internal:6543/content"}
+    code = "from django.conf import settings; d = settings.DATABASES['default']; print(d['ENGINE'], d['HOST'], d['PORT'], d['NAME'])"
+    result = manage("shell", "-v", "0", "-c", code, env=env)
+    assert result.stdout.split() == ["django.db.backends.postgresql", "db.internal", "6543", "content"], result.stderr
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("true", True), ("1", True), ("off", False), ("", False)])
+def test_env_bool_reads_common_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("SOME_FLAG", raw)
+    assert env_bool("SOME_FLAG") is expected
+
+
+def test_env_bool_names_the_variable_when_the_value_is_unreadable(monkeypatch):
+    monkeypatch.setenv("SOME_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="SOME_FLAG"):
+        env_bool("SOME_FLAG")
+
+
+def test_env_int_and_list(monkeypatch):
+    monkeypatch.setenv("SOME_NUMBER", "12")
+    monkeypatch.setenv("SOME_LIST", "a.example, b.example,,")
+    assert env_int("SOME_NUMBER", 3) == 12
+    assert env_list("SOME_LIST") == ["a.example", "b.example"]
+    monkeypatch.setenv("SOME_NUMBER", "twelve")
+    with pytest.raises(ImproperlyConfigured, match="SOME_NUMBER"):
+        env_int("SOME_NUMBER", 3)
