@@ -81,3 +81,14 @@ def test_env_int_and_list(monkeypatch):
     monkeypatch.setenv("SOME_NUMBER", "twelve")
     with pytest.raises(ImproperlyConfigured, match="SOME_NUMBER"):
         env_int("SOME_NUMBER", 3)
+
+
+def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)}
+    result = manage("collectstatic", "--noinput", "-v", "0", env=env)
+    assert result.returncode == 0, result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    hashed_css = sorted(tmp_path.glob("core/preview.*.css"))
+    assert hashed_css, "the preview stylesheet is stored under a hashed name"
+    assert hashed_css[0].name in manifest
+    assert hashed_css[0].with_name(hashed_css[0].name + ".gz").exists()
