@@ -19,16 +19,17 @@ class StorePageForm(WagtailAdminPageForm):
         formset = self.formsets.get("opening_hours")
         if formset is None or not formset.is_valid():
             return
-        intervals = {}
+        intervals, forms = [], []
         for form in kept_forms(formset):
             data = form.cleaned_data
             problem = interval_problem(data.get("opens"), data.get("closes"), data.get("closes_next_day"))
             if problem:
                 form.add_error("closes", problem)
                 continue
-            intervals[Interval(data["weekday"], data["opens"], data["closes"], data["closes_next_day"])] = form
-        for first, second in find_overlaps(list(intervals)):
-            intervals[second].add_error("opens", describe_overlap(first, second))
+            intervals.append(Interval(data["weekday"], data["opens"], data["closes"], data["closes_next_day"]))
+            forms.append(form)
+        for first, second in find_overlaps(intervals):
+            forms[second].add_error("opens", describe_overlap(intervals[first], intervals[second]))
 
     def _check_exceptions(self):
         formset = self.formsets.get("hours_exceptions")
@@ -49,10 +50,11 @@ class StorePageForm(WagtailAdminPageForm):
                 form.add_error("closes", problem)
                 continue
             interval = Interval(0, data["opens"], data["closes"], data["closes_next_day"])
-            by_date.setdefault(data["date"], {})[interval] = form
+            by_date.setdefault(data["date"], []).append((interval, form))
         for date in closed_dates & set(by_date):
-            for form in by_date[date].values():
+            for _interval, form in by_date[date]:
                 form.add_error("date", _("This date is also marked as closed; keep either the closure or the hours."))
-        for forms_of_date in by_date.values():
-            for first, second in find_overlaps(list(forms_of_date), wrap_week=False):
-                forms_of_date[second].add_error("opens", describe_overlap(first, second, weekly=False))
+        for entries in by_date.values():
+            intervals = [interval for interval, _form in entries]
+            for first, second in find_overlaps(intervals, wrap_week=False):
+                entries[second][1].add_error("opens", describe_overlap(intervals[first], intervals[second], weekly=False))

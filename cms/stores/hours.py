@@ -66,19 +66,22 @@ def interval_problem(opens, closes, closes_next_day) -> str | None:
 
 
 def find_overlaps(intervals, wrap_week=True):
-    """Pairs of intervals that overlap. With ``wrap_week`` a Sunday night interval that
-    runs past midnight is checked against Monday morning."""
-    spans = [(interval.start, interval.end, interval) for interval in intervals]
+    """Positions ``(first, second)`` in ``intervals`` of every pair that overlaps, ``first``
+    being the one that starts earlier. Equal intervals (a row entered twice) overlap too.
+    With ``wrap_week`` a Sunday night interval that runs past midnight is checked against
+    Monday morning."""
+    spans = [(interval.start, interval.end, position) for position, interval in enumerate(intervals)]
     if wrap_week:
-        spans += [(start - MINUTES_PER_WEEK, end - MINUTES_PER_WEEK, interval) for start, end, interval in spans]
-    spans.sort(key=lambda span: (span[0], span[1]))
-    overlaps = []
-    for index, (start, end, interval) in enumerate(spans):
+        spans += [(start - MINUTES_PER_WEEK, end - MINUTES_PER_WEEK, position) for start, end, position in spans]
+    spans.sort()
+    overlaps, seen = [], set()
+    for index, (_start, end, position) in enumerate(spans):
         for other_start, _other_end, other in spans[index + 1 :]:
             if other_start >= end:
                 break
-            if other is not interval and (interval, other) not in overlaps and (other, interval) not in overlaps:
-                overlaps.append((interval, other))
+            if other != position and frozenset((position, other)) not in seen:
+                seen.add(frozenset((position, other)))
+                overlaps.append((position, other))
     return overlaps
 
 
