@@ -1,4 +1,5 @@
 import pytest
+import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
 from tests.factories import HomePageFactory, SectionPageFactory, StoreIndexPageFactory
@@ -30,3 +31,8 @@ def store_index(home):
 @pytest.fixture
 def section(home):
     return SectionPageFactory(parent=home, title="Inspiration", slug="inspiration")
+
+
+@pytest.fixture
+def image(db):
+    return wagtail_factories.ImageFactory(title="Shop floor")
