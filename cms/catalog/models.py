@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -38,7 +38,14 @@ class Category(EditorialSnippet):
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="category")
 
     preview_template = "catalog/previews/category.html"
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("parent"), FieldPanel("description"), FieldPanel("image")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("parent"),
+        FieldPanel("description"),
+        FieldPanel("image"),
+        PublishingPanel(),
+    ]
     search_fields = [
         index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
@@ -110,11 +117,13 @@ class Product(EditorialSnippet, ClusterableModel):
         FieldPanel("shop_url"),
         FieldPanel("is_active"),
         InlinePanel("images", label=_("Images")),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
         index.SearchField("sku", boost=4),
+        index.AutocompleteField("sku"),
         index.SearchField("gtin"),
         index.SearchField("brand", boost=2),
         index.AutocompleteField("brand"),

@@ -6,13 +6,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import Category, Product, StockLevel
 
 
+# Snippet listings search through the model's search index (Wagtail's search backend).
+# A viewset's ``search_fields`` would restrict that search to named fields, which the
+# SQLite database backend cannot do (the listing fails), so the models' own
+# ``search_fields`` (with AutocompleteFields for what editors type) decide what matches.
+
+
 class ProductViewSet(SnippetViewSet):
     model = Product
     icon = "tag"
     list_display = ["name", "sku", "brand", "category", "price", "currency", "is_active", "locale", "live"]
     list_filter = ["is_active", "live", "locale", "category", "currency"]
     list_export = ["sku", "gtin", "name", "brand", "category", "price", "currency", "is_active", "shop_url"]
-    search_fields = ["name", "sku", "gtin", "brand", "description"]
     ordering = ["name"]
 
 
@@ -21,7 +26,6 @@ class CategoryViewSet(SnippetViewSet):
     icon = "folder-open-inverse"
     list_display = ["__str__", "slug", "locale", "live"]
     list_filter = ["locale", "live", "parent"]
-    search_fields = ["name", "description"]
 
 
 class StockLevelViewSet(ModelViewSet):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -69,12 +69,14 @@ class Offer(EditorialSnippet, ClusterableModel):
         ),
         MultiFieldPanel([FieldPanel("applies_to_all_stores"), FieldPanel("stores")], heading=_("Stores")),
         FieldPanel("terms"),
+        PublishingPanel(),
     ]
     search_fields = [
         index.SearchField("title", boost=2),
         index.AutocompleteField("title"),
         index.SearchField("description"),
         index.SearchField("code"),
+        index.AutocompleteField("code"),
         index.FilterField("locale"),
         index.FilterField("channel"),
         index.FilterField("valid_from"),

@@ -12,7 +12,7 @@ class OfferViewSet(SnippetViewSet):
     menu_order = 220
     list_display = ["title", "code", "channel", "valid_from", "valid_to", "locale", "live"]
     list_filter = ["channel", "locale", "live", "applies_to_all_stores"]
-    search_fields = ["title", "code", "description"]
+    # Listing search uses the model's search index (see cms/catalog/wagtail_hooks.py).
 
 
 register_snippet(OfferViewSet)

@@ -12,6 +12,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
@@ -47,11 +48,12 @@ class Service(EditorialSnippet):
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
 
     preview_template = "stores/previews/service.html"
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), PublishingPanel()]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("code"),
+        index.AutocompleteField("code"),
         index.FilterField("locale"),
     ]
 

@@ -12,7 +12,7 @@ class ServiceViewSet(SnippetViewSet):
     menu_order = 210
     list_display = ["name", "code", "locale", "live"]
     list_filter = ["locale", "live"]
-    search_fields = ["name", "code"]
+    # Listing search uses the model's search index (see cms/catalog/wagtail_hooks.py).
 
 
 register_snippet(ServiceViewSet)
