@@ -57,4 +57,5 @@ class StorePageForm(WagtailAdminPageForm):
         for entries in by_date.values():
             intervals = [interval for interval, _form in entries]
             for first, second in find_overlaps(intervals, wrap_week=False):
-                entries[second][1].add_error("opens", describe_overlap(intervals[first], intervals[second], weekly=False))
+                message = describe_overlap(intervals[first], intervals[second], weekly=False)
+                entries[second][1].add_error("opens", message)

@@ -16,7 +16,8 @@ from tests.factories import CategoryFactory
 
 
 def category_form(**fields):
-    return nested_form_data({"name": "Coffee makers", "slug": "coffee-makers", "description": "Moka pots and more.", **fields})
+    data = {"name": "Coffee makers", "slug": "coffee-makers", "description": "Moka pots and more.", **fields}
+    return nested_form_data(data)
 
 
 @pytest.fixture

@@ -22,7 +22,9 @@ from tests.factories import GiftGuidePageFactory, ProductFactory
 
 
 def guide_section(title, *picks, intro=""):
-    return ("section", {"title": title, "intro": intro, "picks": list_block([{"product": p.pk, "note": n} for p, n in picks])})
+    """A guide section; each pick is (product, note)."""
+    picks = list_block([{"product": product.pk, "note": note} for product, note in picks])
+    return ("section", {"title": title, "intro": intro, "picks": picks})
 
 
 def guide_form(*sections, **fields):
@@ -88,7 +90,9 @@ def test_editor_edits_and_publishes_a_gift_guide(admin_client, guide, moka, cups
 
 
 def test_preview_of_a_new_gift_guide_shows_the_picks_and_notes(admin_client, section, moka, cups):
-    data = guide_form(guide_section("For the stove", (moka, "The classic."), (cups, "A set of six."), intro="Brew like in Italy."))
+    data = guide_form(
+        guide_section("For the stove", (moka, "The classic."), (cups, "A set of six."), intro="Brew like in Italy.")
+    )
 
     html = preview(admin_client, page_preview_on_add_url(GiftGuidePage, section), data).content.decode()
 
@@ -100,7 +104,9 @@ def test_preview_of_a_new_gift_guide_shows_the_picks_and_notes(admin_client, sec
 
 
 def test_preview_of_an_edited_gift_guide(admin_client, guide, cups):
-    data = guide_form(guide_section("Last-minute", (cups, "Fits any stocking.")), title="Stocking fillers", slug="stocking-fillers")
+    data = guide_form(
+        guide_section("Last-minute", (cups, "Fits any stocking.")), title="Stocking fillers", slug="stocking-fillers"
+    )
 
     html = preview(admin_client, page_preview_on_edit_url(guide), data).content.decode()
 

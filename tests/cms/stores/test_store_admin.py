@@ -79,7 +79,11 @@ def existing_hours(store):
 def test_editor_creates_a_store_draft_with_hours_exceptions_gallery_and_services(admin_client, store_index, image):
     click_and_collect = ServiceFactory(code="click-and-collect", name="Click & collect")
     data = store_form(
-        opening_hours=[hours(MONDAY, "09:00", "13:00"), hours(MONDAY, "14:00", "19:00"), hours(SATURDAY, "22:00", "02:00", True)],
+        opening_hours=[
+            hours(MONDAY, "09:00", "13:00"),
+            hours(MONDAY, "14:00", "19:00"),
+            hours(SATURDAY, "22:00", "02:00", True),
+        ],
         exceptions=[{"date": "2026-12-25", "label": "Christmas Day", "closed": "on"}],
         gallery=[{"image": image.pk, "caption": "The shop floor"}],
         services=[click_and_collect],
@@ -122,7 +126,9 @@ def test_editor_publishes_store_edits(admin_client, store):
 
 
 def test_saving_a_draft_of_a_live_store_leaves_the_live_page_unchanged(admin_client, store):
-    data = store_form(title="Torino Centro (renovated)", slug="torino-centro", opening_hours=existing_hours(store), initial_hours=1)
+    data = store_form(
+        title="Torino Centro (renovated)", slug="torino-centro", opening_hours=existing_hours(store), initial_hours=1
+    )
 
     assert_redirected(post_form(admin_client, page_edit_url(store), data))
 
@@ -172,7 +178,9 @@ def test_store_is_translated_into_italian_with_its_hours(admin_client, store):
 
 
 def test_store_index_is_created_published_previewed_and_translated(admin_client, home):
-    data = nested_form_data({"title": "Our stores", "slug": "our-stores", "intro": rich_text("<p>Find a shop near you.</p>")})
+    data = nested_form_data(
+        {"title": "Our stores", "slug": "our-stores", "intro": rich_text("<p>Find a shop near you.</p>")}
+    )
 
     html = preview(admin_client, page_preview_on_add_url(StoreIndexPage, home), data).content.decode()
     assert "Find a shop near you." in html
@@ -220,7 +228,9 @@ def test_new_store_with_an_impossible_position_or_time_zone_is_rejected(admin_cl
 
 
 def test_unknown_time_zone_is_rejected_on_edit_and_the_store_is_unchanged(admin_client, store):
-    data = store_form(slug="torino-centro", time_zone="Mars/Olympus_Mons", opening_hours=existing_hours(store), initial_hours=1)
+    data = store_form(
+        slug="torino-centro", time_zone="Mars/Olympus_Mons", opening_hours=existing_hours(store), initial_hours=1
+    )
 
     response = post_form(admin_client, page_edit_url(store), data, publish=True)
 
@@ -355,7 +365,9 @@ def test_valid_overnight_hours_are_accepted(admin_client, store_index):
         ),
     ],
 )
-def test_invalid_exceptions_are_rejected_and_nothing_is_created(admin_client, store_index, exceptions, index, field, message):
+def test_invalid_exceptions_are_rejected_and_nothing_is_created(
+    admin_client, store_index, exceptions, index, field, message
+):
     data = store_form(opening_hours=[hours(MONDAY, "09:00", "19:00")], exceptions=exceptions)
 
     response = post_form(admin_client, page_add_url(StorePage, store_index), data, publish=True)
