@@ -51,6 +51,31 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def shown_guides(self):
+        return live_pages(self.featured_guides)
+
+    def shown_stories(self):
+        return live_pages(self.featured_stories)
+
+    def shown_offers(self, moment=None):
+        """The featured offers shoppers can use at ``moment`` (now): published and valid."""
+        from cms.offers.models import Offer
+
+        offers = [block.value for block in self.featured_offers if block.value is not None]
+        usable = set(
+            Offer.objects.filter(pk__in=[offer.pk for offer in offers], live=True)
+            .valid_at(moment)
+            .values_list("pk", flat=True)
+        )
+        return [offer for offer in offers if offer.pk in usable]
+
+
+def live_pages(stream):
+    """The pages chosen in a stream of page choosers that shoppers can open, in order."""
+    chosen = [block.value for block in stream if block.value is not None]
+    shown = Page.objects.filter(pk__in=[page.pk for page in chosen]).live().public().specific().in_bulk()
+    return [shown[page.pk] for page in chosen if page.pk in shown]
+
 
 class SectionPage(Page):
     """A listing of the pages below it: gift guides, stories, return policies."""

@@ -1,6 +1,9 @@
 """Editors create, edit, preview, publish and translate the home page and section pages."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
@@ -83,6 +86,23 @@ def test_preview_of_the_home_page_shows_featured_content(admin_client, home, fea
     assert "<h3>Ten percent off</h3>" in html and "<strong>TEN</strong>" in html
     home.refresh_from_db()
     assert len(home.featured_guides) == 0
+
+
+def test_home_page_shows_only_featured_content_shoppers_can_use(admin_client, home, section, featured):
+    draft_story = ProductStoryPageFactory(parent=section, title="Draft story", live=False)
+    expired = OfferFactory(title="Summer sale", valid_to=timezone.now() - datetime.timedelta(days=1))
+    unpublished = OfferFactory(title="Secret sale", live=False)
+    data = home_form(
+        guides=featured["guides"],
+        stories=[draft_story, *featured["stories"]],
+        offers=[expired, unpublished, *featured["offers"]],
+    )
+
+    html = preview(admin_client, page_preview_on_edit_url(home), data).content.decode()
+
+    assert "The making of a moka pot" in html and "Ten percent off" in html
+    assert "Draft story" not in html
+    assert "Summer sale" not in html and "Secret sale" not in html
 
 
 def test_preview_of_a_new_home_page(admin_client, home):
