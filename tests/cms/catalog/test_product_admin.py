@@ -136,6 +136,27 @@ def test_product_is_translated_into_italian_as_a_draft(admin_client, product):
     assert product.live
 
 
+def test_editor_translates_the_italian_draft_and_publishes_it(admin_client, product):
+    translate_snippet(admin_client, product)
+    translation = Product.objects.get(translation_key=product.translation_key, locale__language_code="it")
+    data = product_form(name="Bollitore", sku="KETTLE-1", category=product.category_id)
+
+    response = post_form(admin_client, snippet_url(Product, "edit", translation.pk), data, publish=True)
+
+    assert_redirected(response)
+    translation.refresh_from_db()
+    assert translation.live and translation.name == "Bollitore" and translation.live_revision is not None
+    assert Product.objects.get(pk=product.pk).name == "Kettle"
+
+
+def test_product_form_explains_its_fields(admin_client, product):
+    html = admin_client.get(snippet_url(Product, "edit", product.pk)).content.decode()
+
+    assert "Stock keeping unit, unique per language; translations keep the same SKU." in html
+    assert "EAN-8, UPC-A, EAN-13 or GTIN-14." in html
+    assert "Inactive products are hidden from shoppers and cannot be picked in guides or stories." in html
+
+
 # --- Rejected input ---------------------------------------------------------------------
 
 
