@@ -10,6 +10,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.offers.models import Offer
+
 from .blocks import RICH_TEXT_FEATURES, FooterColumnBlock, LinkBlock
 
 
@@ -59,8 +61,6 @@ class HomePage(Page):
 
     def shown_offers(self, moment=None):
         """The featured offers shoppers can use at ``moment`` (now): published and valid."""
-        from cms.offers.models import Offer
-
         offers = [block.value for block in self.featured_offers if block.value is not None]
         usable = set(
             Offer.objects.filter(pk__in=[offer.pk for offer in offers], live=True)
