@@ -20,6 +20,7 @@ install: $(VENV)/.installed
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py ensure_admin
 	@$(MAKE) --no-print-directory serve
 
