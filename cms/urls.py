@@ -10,6 +10,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("", include("storefront_api.urls")),
 ]
 
 if settings.DEBUG:

@@ -8,7 +8,7 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Locale
 
-from cms.catalog.models import Category, Product, StockLevel
+from cms.catalog.models import Category, Product, ProductImage, StockLevel
 from cms.core.models import HomePage, SectionPage
 from cms.guides.models import GiftGuidePage
 from cms.offers.models import Offer
@@ -96,6 +96,11 @@ class ProductFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Product
+
+
+class ProductImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProductImage
 
 
 class StockLevelFactory(factory.django.DjangoModelFactory):

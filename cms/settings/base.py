@@ -148,3 +148,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# The storefront GraphQL API (storefront_api/settings.py lists every key and its default).
+GRAPHENE = {"SCHEMA": "storefront_api.schema.schema"}
+STOREFRONT_API = {
+    "GRAPHIQL": env_bool("GRAPHQL_GRAPHIQL", DEBUG),
+    "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", DEBUG),
+}

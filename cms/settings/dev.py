@@ -8,3 +8,8 @@ SECRET_KEY = env_str("SECRET_KEY") or "dev-only-insecure-key-never-use-in-produc
 ALLOWED_HOSTS = ALLOWED_HOSTS + ["0.0.0.0"]  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedStaticFilesStorage"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STOREFRONT_API = {  # noqa: F405
+    **STOREFRONT_API,  # noqa: F405
+    "GRAPHIQL": env_bool("GRAPHQL_GRAPHIQL", True),
+    "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", True),
+}

@@ -1,0 +1,57 @@
+import graphene
+
+from cms.catalog.listing import filter_products, shopper_categories, shopper_products
+from storefront_api.core.connections import connection_args, paginate
+from storefront_api.core.errors import BadArgument
+from storefront_api.core.locales import locale_argument, resolve_locale
+
+from .loaders import prime_products
+from .types import Category, ProductConnection, ProductFilterInput
+from .types import Product as ProductType
+
+
+class CatalogQueries(graphene.ObjectType):
+    product = graphene.Field(
+        ProductType, sku=graphene.String(required=True), locale=locale_argument(), description="A product by SKU."
+    )
+    products = graphene.Field(
+        ProductConnection,
+        filter=ProductFilterInput(),
+        locale=locale_argument(),
+        **connection_args(),
+        description="Published, active products, by name.",
+    )
+    categories = graphene.List(
+        graphene.NonNull(Category),
+        required=True,
+        locale=locale_argument(),
+        parent=graphene.String(description="Slug of the parent; omit for top-level categories."),
+    )
+
+    @staticmethod
+    def resolve_product(root, info, sku, locale=None):
+        product = shopper_products(resolve_locale(locale)).filter(sku=sku).first()
+        prime_products(info.context, [product])
+        return product
+
+    @staticmethod
+    def resolve_products(root, info, filter=None, locale=None, **page):
+        locale = resolve_locale(locale)
+        filters = dict(filter or {})
+        category_slug = filters.pop("category", None)
+        category = None
+        if category_slug:
+            category = shopper_categories(locale).filter(slug=category_slug).first()
+            if category is None:
+                raise BadArgument(f"No category with slug {category_slug!r} in {locale.language_code}.", field="filter.category")
+        products = filter_products(shopper_products(locale), category=category, **filters).order_by("name", "pk")
+        return paginate(
+            ProductConnection, products, after_slice=lambda items: prime_products(info.context, items), **page
+        )
+
+    @staticmethod
+    def resolve_categories(root, info, locale=None, parent=None):
+        categories = shopper_categories(resolve_locale(locale))
+        if parent:
+            return categories.filter(parent__slug=parent).order_by("name")
+        return categories.filter(parent__isnull=True).order_by("name")

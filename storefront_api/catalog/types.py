@@ -1,0 +1,105 @@
+import graphene
+
+from storefront_api.core.connections import CountableConnection
+from storefront_api.core.locales import LocaleByIdLoader
+from storefront_api.core.scalars import Money, rich_text_html
+from storefront_api.images.loaders import ImageByIdLoader
+from storefront_api.images.types import Image
+
+from .loaders import CategoryByIdLoader, ProductImagesByProductIdLoader
+
+
+class Category(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    name = graphene.String(required=True)
+    slug = graphene.String(required=True)
+    description = graphene.String(required=True)
+    locale = graphene.String(required=True)
+    parent = graphene.Field(lambda: Category)
+    path = graphene.List(graphene.NonNull(lambda: Category), required=True, description="From the top level down to this one.")
+    image = graphene.Field(Image)
+
+    @staticmethod
+    def resolve_locale(category, info):
+        return LocaleByIdLoader.language_code(info.context, category.locale_id)
+
+    @staticmethod
+    def resolve_parent(category, info):
+        return CategoryByIdLoader.for_request(info.context).load(category.parent_id)
+
+    @staticmethod
+    def resolve_path(category, info):
+        loader = CategoryByIdLoader.for_request(info.context)
+        chain, node, seen = [], category, set()
+        while node is not None and node.pk not in seen:
+            seen.add(node.pk)
+            chain.append(node)
+            node = loader.load(node.parent_id)
+        return list(reversed(chain))
+
+    @staticmethod
+    def resolve_image(category, info):
+        return ImageByIdLoader.for_request(info.context).load(category.image_id)
+
+
+class ProductImage(graphene.ObjectType):
+    image = graphene.Field(Image, required=True)
+    alt = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_image(product_image, info):
+        return ImageByIdLoader.for_request(info.context).load(product_image.image_id)
+
+    @staticmethod
+    def resolve_alt(product_image, info):
+        if product_image.alt_text:
+            return product_image.alt_text
+        image = ImageByIdLoader.for_request(info.context).load(product_image.image_id)
+        return image.default_alt_text if image else ""
+
+
+class Product(graphene.ObjectType):
+    id = graphene.ID(required=True)
+    sku = graphene.String(required=True)
+    gtin = graphene.String(required=True, description="Barcode (EAN/UPC/GTIN); empty when unknown.")
+    name = graphene.String(required=True)
+    brand = graphene.String(required=True)
+    description = graphene.String(required=True, description="HTML.")
+    price = graphene.Field(Money, required=True)
+    category = graphene.Field(Category)
+    shop_url = graphene.String(required=True, description="Where to buy it online; empty when not sold online.")
+    images = graphene.List(graphene.NonNull(ProductImage), required=True)
+    locale = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_description(product, info):
+        return rich_text_html(product.description)
+
+    @staticmethod
+    def resolve_price(product, info):
+        return Money(amount=product.price, currency=product.currency)
+
+    @staticmethod
+    def resolve_category(product, info):
+        return CategoryByIdLoader.for_request(info.context).load(product.category_id)
+
+    @staticmethod
+    def resolve_images(product, info):
+        return ProductImagesByProductIdLoader.for_request(info.context).load(product.pk)
+
+    @staticmethod
+    def resolve_locale(product, info):
+        return LocaleByIdLoader.language_code(info.context, product.locale_id)
+
+
+class ProductConnection(CountableConnection):
+    class Meta:
+        node = Product
+
+
+class ProductFilterInput(graphene.InputObjectType):
+    category = graphene.String(description="Category slug; includes its subcategories.")
+    brand = graphene.String()
+    skus = graphene.List(graphene.NonNull(graphene.String))
+    price_min = graphene.Decimal()
+    price_max = graphene.Decimal()

@@ -1,0 +1,32 @@
+from wagtail.models import Locale
+
+from .errors import BadArgument
+
+
+def resolve_locale(language_code):
+    """The Locale for a ``locale`` argument (the default locale when omitted)."""
+    if not language_code:
+        return Locale.get_default()
+    try:
+        return Locale.objects.get_for_language(language_code)
+    except Locale.DoesNotExist:
+        codes = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
+        raise BadArgument(f"`locale` {language_code!r} is not one of: {codes}.", field="locale") from None
+
+
+def locale_argument():
+    import graphene
+
+    return graphene.String(description="Language code, e.g. `en` or `it`. Default: the site's default language.")
+
+
+class LocaleByIdLoader:
+    """Locales are few: one query per request for all of them."""
+
+    @classmethod
+    def language_code(cls, context, locale_id):
+        codes = getattr(context, "_storefront_language_codes", None)
+        if codes is None:
+            codes = dict(Locale.objects.values_list("pk", "language_code"))
+            setattr(context, "_storefront_language_codes", codes)
+        return codes[locale_id]

@@ -1,0 +1,26 @@
+"""The API's settings: one dict, ``STOREFRONT_API`` in Django settings, read here with defaults."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Page size of connections when the client gives no `first`/`last`, and the hard cap.
+    "DEFAULT_PAGE_SIZE": 20,
+    "MAX_PAGE_SIZE": 100,
+    # GraphiQL and introspection: on in development, off in production unless configured.
+    "GRAPHIQL": False,
+    "INTROSPECTION": False,
+    # Image renditions callers may ask for: widths (and heights) and formats.
+    "IMAGE_SIZES": [160, 320, 480, 640, 800, 960, 1200, 1600, 2000],
+    "IMAGE_FORMATS": ["jpeg", "png", "webp", "avif"],
+    # Headless draft preview: the frontend URL the Preview button opens (the token is appended)
+    # and how long a token stays valid.
+    "PREVIEW_URL": "",
+    "PREVIEW_TOKEN_MAX_AGE": 3600,
+}
+
+
+def api_setting(name):
+    configured = getattr(settings, "STOREFRONT_API", {})
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown STOREFRONT_API setting {name!r}")
+    return configured.get(name, DEFAULTS[name])
