@@ -3,10 +3,18 @@
 import graphene
 
 from .catalog.schema import CatalogQueries
+from .pages import types as core_page_types
+from .pages.registry import PAGE_TYPES
+from .pages.schema import build_page_queries, page_type_enum
+
+# Page types of every domain are registered by importing their modules above.
+PageQueries = build_page_queries(page_type_enum())
 
 
-class Query(CatalogQueries, graphene.ObjectType):
+class Query(PageQueries, CatalogQueries, graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query)
+schema = graphene.Schema(query=Query, types=list(PAGE_TYPES.values()))
+
+__all__ = ["schema", "core_page_types"]

@@ -1,0 +1,37 @@
+"""What shoppers may see: live, public pages of the requesting site, in a language.
+
+Restricted pages (login, password, groups) and all their descendants are excluded by
+Wagtail's ``public()``; pages outside the site's tree by the path prefix.
+"""
+
+from wagtail.models import Page
+
+
+def site_home(site, locale):
+    """The site's root page in ``locale`` (its translation), or None."""
+    root = site.root_page
+    if root.locale_id == locale.pk:
+        return root
+    return root.get_translation_or_none(locale)
+
+
+def shopper_pages(site, locale):
+    """A queryset of the pages of ``site`` in ``locale`` that shoppers may see."""
+    home = site_home(site, locale)
+    if home is None:
+        return Page.objects.none()
+    return Page.objects.live().public().filter(path__startswith=home.path, locale=locale)
+
+
+def is_visible(page, site):
+    return shopper_pages(site, page.locale).filter(pk=page.pk).exists()
+
+
+def visible_translations(page, site):
+    """The other-language versions of ``page`` that shoppers may see on ``site``."""
+    from wagtail.models import Locale
+
+    translations = []
+    for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code"):
+        translations += shopper_pages(site, locale).filter(translation_key=page.translation_key).specific()
+    return translations
