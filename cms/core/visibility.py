@@ -15,12 +15,12 @@ def site_home(site, locale):
     return root.get_translation_or_none(locale)
 
 
-def shopper_pages(site, locale):
-    """A queryset of the pages of ``site`` in ``locale`` that shoppers may see."""
+def shopper_pages(site, locale, model=Page):
+    """A queryset of the pages of ``site`` in ``locale`` that shoppers may see (of ``model``)."""
     home = site_home(site, locale)
     if home is None:
-        return Page.objects.none()
-    return Page.objects.live().public().filter(path__startswith=home.path, locale=locale)
+        return model.objects.none()
+    return model.objects.live().public().filter(path__startswith=home.path, locale=locale)
 
 
 def is_visible(page, site):

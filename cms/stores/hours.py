@@ -6,8 +6,10 @@ so a typo such as 18:00–09:00 is caught instead of silently meaning "overnight
 """
 
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time
+from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 MINUTES_PER_DAY = 24 * 60
@@ -49,6 +51,17 @@ class Interval:
     def label(self) -> str:
         suffix = _(" (next day)") if self.closes_next_day else ""
         return f"{self.opens:%H:%M}–{self.closes:%H:%M}{suffix}"
+
+
+def local_date(time_zone: str, moment=None) -> date:
+    """The date at ``moment`` (default: now) in the store's time zone."""
+    return (moment or timezone.now()).astimezone(ZoneInfo(time_zone)).date()
+
+
+def upcoming_exceptions(exceptions, time_zone: str, moment=None):
+    """Those of ``exceptions`` dated today or later, "today" being the store's own date."""
+    today = local_date(time_zone, moment)
+    return [exception for exception in exceptions if exception.date >= today]
 
 
 def interval_problem(opens, closes, closes_next_day) -> str | None:
