@@ -57,6 +57,13 @@ class StorePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = StorePage
 
+    @classmethod
+    def with_services(cls, parent, services, **kwargs):
+        store = cls(parent=parent, **kwargs)
+        store.services.set(services)
+        store.save()
+        return store
+
 
 class StoreOpeningHoursFactory(factory.django.DjangoModelFactory):
     weekday = 0
@@ -121,6 +128,14 @@ class OfferFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Offer
+
+    @classmethod
+    def for_stores(cls, stores, **kwargs):
+        """An offer limited to ``stores``."""
+        offer = cls(applies_to_all_stores=False, **kwargs)
+        offer.stores.set(stores)
+        offer.save()
+        return offer
 
 
 class GiftGuidePageFactory(wagtail_factories.PageFactory):

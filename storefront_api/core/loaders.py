@@ -5,6 +5,10 @@ loads to the end of a tick. Instead, a resolver that returns a list *primes* the
 with every key its items will need (one query), and item resolvers then read from the
 loader's cache. The number of queries follows the shape of the GraphQL query, not the
 number of items.
+
+A resolver may instead *expect* keys: nothing is fetched then, but the first ``load`` of
+any key fetches every expected key with it. Lists use this for fields that a query may
+not ask for, so that an unasked field costs no query.
 """
 
 
@@ -14,6 +18,7 @@ class RequestLoader:
     def __init__(self, context):
         self.context = context
         self.cache = {}
+        self.expected = {}
 
     @classmethod
     def for_request(cls, context):
@@ -28,7 +33,14 @@ class RequestLoader:
     def batch_load(self, keys):
         raise NotImplementedError
 
+    def expect(self, keys):
+        """Remember ``keys`` to fetch with the next batch; costs no query by itself."""
+        self.expected.update((key, None) for key in keys if key is not None and key not in self.cache)
+        return self
+
     def prime(self, keys):
+        keys = [*keys, *self.expected]
+        self.expected = {}
         missing = [key for key in dict.fromkeys(keys) if key is not None and key not in self.cache]
         if missing:
             found = self.batch_load(missing)
@@ -42,7 +54,8 @@ class RequestLoader:
     def load(self, key):
         if key is None:
             return None
-        self.prime([key])
+        if key not in self.cache:
+            self.prime([key])
         return self.cache[key]
 
     def load_many(self, keys):

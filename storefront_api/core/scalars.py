@@ -1,10 +1,22 @@
 import graphene
+from django.utils import translation
 from wagtail.rich_text import expand_db_html
 
 
 class Money(graphene.ObjectType):
     amount = graphene.Decimal(required=True)
     currency = graphene.String(required=True, description="ISO 4217 code, e.g. EUR.")
+
+
+class Country(graphene.ObjectType):
+    code = graphene.String(required=True, description="ISO 3166 code, e.g. IT.")
+    name = graphene.String(required=True, description="The country's name in the content's language.")
+
+
+def country_value(country, language_code):
+    """A django-countries ``Country`` as the GraphQL Country, named in ``language_code``."""
+    with translation.override(language_code):
+        return Country(code=country.code, name=str(country.name))
 
 
 def rich_text_html(value):

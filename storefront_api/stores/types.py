@@ -1,0 +1,232 @@
+"""GraphQL types of the stores domain: the store index and store pages with typed address,
+position, opening hours, exceptions, services, gallery and current offers.
+
+The rules (which stores shoppers see, filters, upcoming exceptions, localized services)
+live in cms/stores; these types only adapt them.
+"""
+
+import graphene
+
+from cms.stores import models
+from cms.stores.hours import upcoming_exceptions
+from cms.stores.listing import InvalidStoreFilter, StoreFilter, filter_stores, order_stores, shopper_stores
+from storefront_api.core.connections import CountableConnection, connection_args, paginate
+from storefront_api.core.errors import BadArgument
+from storefront_api.core.locales import LocaleByIdLoader
+from storefront_api.core.scalars import Country, country_value, rich_text_html
+from storefront_api.images.loaders import ImageByIdLoader
+from storefront_api.images.types import Image
+from storefront_api.offers.loaders import CurrentOffersByStoreLoader
+from storefront_api.pages.context import requesting_site
+from storefront_api.pages.interface import Page
+from storefront_api.pages.registry import page_type
+
+from .loaders import (
+    GalleryImagesByStoreIdLoader,
+    HoursExceptionsByStoreIdLoader,
+    OpeningHoursByStoreIdLoader,
+    ServicesByStoreLoader,
+    expect_stores,
+)
+
+
+class Weekday(graphene.Enum):
+    MONDAY = 0
+    TUESDAY = 1
+    WEDNESDAY = 2
+    THURSDAY = 3
+    FRIDAY = 4
+    SATURDAY = 5
+    SUNDAY = 6
+
+
+class Address(graphene.ObjectType):
+    street = graphene.String(required=True)
+    extra = graphene.String(required=True, description="Mall, floor or unit; empty when not needed.")
+    postal_code = graphene.String(required=True)
+    city = graphene.String(required=True)
+    region = graphene.String(required=True, description="State, province or county; empty when not used.")
+    country = graphene.Field(Country, required=True)
+
+    @staticmethod
+    def resolve_street(store, info):
+        return store.street_address
+
+    @staticmethod
+    def resolve_extra(store, info):
+        return store.address_extra
+
+    @staticmethod
+    def resolve_country(store, info):
+        return country_value(store.country, LocaleByIdLoader.language_code(info.context, store.locale_id))
+
+
+class GeoPoint(graphene.ObjectType):
+    latitude = graphene.Float(required=True, description="Degrees, -90 to 90.")
+    longitude = graphene.Float(required=True, description="Degrees, -180 to 180.")
+
+
+class OpeningHoursInterval(graphene.ObjectType):
+    """Weekly hours, in the store's time zone. A day may have several intervals."""
+
+    weekday = graphene.Field(Weekday, required=True, description="The day the interval starts.")
+    opens = graphene.Time(required=True)
+    closes = graphene.Time(required=True)
+    closes_next_day = graphene.Boolean(required=True, description="True when it closes after midnight.")
+
+
+class OpeningHoursException(graphene.ObjectType):
+    """Hours of one date that replace the weekly hours (a holiday, late-night shopping)."""
+
+    date = graphene.Date(required=True)
+    label = graphene.String(required=True, description="E.g. Christmas Eve.")
+    closed = graphene.Boolean(required=True, description="Closed all day; opens and closes are null.")
+    opens = graphene.Time()
+    closes = graphene.Time()
+    closes_next_day = graphene.Boolean(required=True)
+
+
+class Service(graphene.ObjectType):
+    code = graphene.String(required=True, description="Stable identifier, the same in every language.")
+    name = graphene.String(required=True)
+    description = graphene.String(required=True)
+
+
+class StoreGalleryImage(graphene.ObjectType):
+    image = graphene.Field(Image, required=True)
+    caption = graphene.String(required=True)
+
+    @staticmethod
+    def resolve_image(gallery_image, info):
+        return ImageByIdLoader.for_request(info.context).load(gallery_image.image_id)
+
+
+def _offer_type():
+    from storefront_api.offers.types import Offer
+
+    return Offer
+
+
+@page_type(models.StorePage)
+class StorePage(graphene.ObjectType):
+    """A physical store."""
+
+    class Meta:
+        interfaces = (Page,)
+
+    address = graphene.Field(Address, required=True)
+    location = graphene.Field(GeoPoint, required=True)
+    time_zone = graphene.String(required=True, description="IANA time zone of the store's hours, e.g. Europe/Rome.")
+    phone = graphene.String(required=True, description="Empty when none.")
+    email = graphene.String(required=True, description="Empty when none.")
+    services = graphene.List(
+        graphene.NonNull(Service), required=True, description="Published services, in the store's language."
+    )
+    opening_hours = graphene.List(graphene.NonNull(OpeningHoursInterval), required=True)
+    hours_exceptions = graphene.List(
+        graphene.NonNull(OpeningHoursException),
+        required=True,
+        include_past=graphene.Boolean(default_value=False, description="Also those dated before today."),
+        description="By date; from today on (the store's today) unless `includePast`.",
+    )
+    pickup_preparation_minutes = graphene.Int(required=True, description="Time to prepare a click & collect order.")
+    parking_notes = graphene.String(required=True)
+    accessibility_notes = graphene.String(required=True)
+    store_message = graphene.String(required=True, description="HTML.")
+    hero_image = graphene.Field(Image)
+    gallery = graphene.List(graphene.NonNull(StoreGalleryImage), required=True)
+    offers = graphene.List(
+        graphene.NonNull(_offer_type), required=True, description="Published offers valid now in this store."
+    )
+
+    @staticmethod
+    def resolve_address(store, info):
+        return store
+
+    @staticmethod
+    def resolve_location(store, info):
+        return GeoPoint(latitude=float(store.latitude), longitude=float(store.longitude))
+
+    @staticmethod
+    def resolve_services(store, info):
+        return ServicesByStoreLoader.for_request(info.context).load(store)
+
+    @staticmethod
+    def resolve_opening_hours(store, info):
+        return OpeningHoursByStoreIdLoader.for_request(info.context).load(store.pk)
+
+    @staticmethod
+    def resolve_hours_exceptions(store, info, include_past=False):
+        exceptions = HoursExceptionsByStoreIdLoader.for_request(info.context).load(store.pk)
+        return exceptions if include_past else upcoming_exceptions(exceptions, store.time_zone)
+
+    @staticmethod
+    def resolve_store_message(store, info):
+        return rich_text_html(store.store_message)
+
+    @staticmethod
+    def resolve_hero_image(store, info):
+        return ImageByIdLoader.for_request(info.context).load(store.hero_image_id)
+
+    @staticmethod
+    def resolve_gallery(store, info):
+        return GalleryImagesByStoreIdLoader.for_request(info.context).load(store.pk)
+
+    @staticmethod
+    def resolve_offers(store, info):
+        return CurrentOffersByStoreLoader.for_request(info.context).load(store)
+
+
+class StorePageConnection(CountableConnection):
+    class Meta:
+        node = StorePage
+
+
+def visible_stores(info, locale):
+    """Store pages of the requesting site in ``locale`` that shoppers may see."""
+    return shopper_stores(requesting_site(info), locale)
+
+
+def store_list_arguments():
+    """The arguments of every list of stores: filters, then pagination."""
+    return {
+        "country": graphene.String(description="ISO 3166 country code, e.g. IT."),
+        "city": graphene.String(description="City name, ignoring case."),
+        "services": graphene.List(
+            graphene.NonNull(graphene.String), description="Service codes; a store must offer all of them."
+        ),
+        **connection_args(),
+    }
+
+
+def store_connection(info, stores, country=None, city=None, services=None, **page):
+    """A page of ``stores`` (a StorePage queryset) filtered by the store list arguments."""
+    store_filter = StoreFilter(country=country, city=city, services=tuple(services or ()))
+    try:
+        stores = filter_stores(stores, store_filter)
+    except InvalidStoreFilter as error:
+        raise BadArgument(str(error), field=error.field) from None
+    return paginate(
+        StorePageConnection, order_stores(stores), after_slice=lambda items: expect_stores(info.context, items), **page
+    )
+
+
+@page_type(models.StoreIndexPage)
+class StoreIndexPage(graphene.ObjectType):
+    """The page that lists the stores below it."""
+
+    class Meta:
+        interfaces = (Page,)
+
+    intro = graphene.String(required=True, description="HTML.")
+    stores = graphene.Field(
+        StorePageConnection, required=True, **store_list_arguments(), description="Its stores, by name."
+    )
+
+    @staticmethod
+    def resolve_intro(page, info):
+        return rich_text_html(page.intro)
+
+    @staticmethod
+    def resolve_stores(page, info, **arguments):
+        return store_connection(info, visible_stores(info, page.locale).child_of(page), **arguments)
