@@ -5,6 +5,8 @@ page and product of the default locale; translations share their ``translation_k
 (stores) and SKU (products) with it.
 """
 
+import re
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -122,8 +124,8 @@ class Product(EditorialSnippet, ClusterableModel):
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
-        index.SearchField("sku", boost=4),
-        index.AutocompleteField("sku"),
+        index.SearchField("sku_search_text", boost=4),
+        index.AutocompleteField("sku_search_text"),
         index.SearchField("gtin"),
         index.SearchField("brand", boost=2),
         index.AutocompleteField("brand"),
@@ -142,6 +144,11 @@ class Product(EditorialSnippet, ClusterableModel):
 
     def __str__(self):
         return f"{self.name} ({self.sku})"
+
+    def sku_search_text(self):
+        """The SKU, and again split at its separators: PostgreSQL's text search reads the
+        "-3" of "MOKA-3" as a negative number, so "moka-3" would not find it otherwise."""
+        return f"{self.sku} {re.sub(r'[-_.]+', ' ', self.sku)}"
 
 
 class ProductImage(Orderable):
