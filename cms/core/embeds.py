@@ -35,6 +35,14 @@ def video_embed_src(url):
     return None
 
 
+def video_provider(url):
+    """"YouTube" or "Vimeo" for a URL ``video_embed_src`` recognises, else None."""
+    src = video_embed_src(url or "")
+    if src is None:
+        return None
+    return "YouTube" if "youtube" in src else "Vimeo"
+
+
 class OfflineVideoFinder(EmbedFinder):
     def __init__(self, **options):
         self.options = options
@@ -46,7 +54,7 @@ class OfflineVideoFinder(EmbedFinder):
         src = video_embed_src(url)
         width = max_width or 640
         height = max_height or round(width * 9 / 16)
-        provider = "YouTube" if "youtube" in src else "Vimeo"
+        provider = video_provider(url)
         return {
             "title": "",
             "author_name": "",

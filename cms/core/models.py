@@ -13,9 +13,10 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from cms.offers.models import Offer
 
 from .blocks import RICH_TEXT_FEATURES, FooterColumnBlock, LinkBlock
+from .preview import HeadlessPreviewMixin, PagePreview  # noqa: F401 (PagePreview: a model of this app)
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewMixin, Page):
     hero_title = models.CharField(max_length=120, blank=True, help_text=_("Large headline; the page title if empty."))
     hero_text = models.TextField(max_length=400, blank=True)
     hero_image = models.ForeignKey(
@@ -77,7 +78,7 @@ def live_pages(stream):
     return [shown[page.pk] for page in chosen if page.pk in shown]
 
 
-class SectionPage(Page):
+class SectionPage(HeadlessPreviewMixin, Page):
     """A listing of the pages below it: gift guides, stories, return policies."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)

@@ -4,7 +4,7 @@ Restricted pages (login, password, groups) and all their descendants are exclude
 Wagtail's ``public()``; pages outside the site's tree by the path prefix.
 """
 
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 
 def site_home(site, locale):
@@ -29,9 +29,27 @@ def is_visible(page, site):
 
 def visible_translations(page, site):
     """The other-language versions of ``page`` that shoppers may see on ``site``."""
-    from wagtail.models import Locale
-
     translations = []
     for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code"):
         translations += shopper_pages(site, locale).filter(translation_key=page.translation_key).specific()
     return translations
+
+
+def visible_versions_in(site, locale, page_ids):
+    """``{chosen page id: its version in locale}`` for links an editor chose: a link follows
+    the shopper's language, and points only at a page shoppers may see on ``site``. Chosen
+    pages without such a version are absent."""
+    chosen = list(Page.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
+    shown = {
+        page.translation_key: page
+        for page in shopper_pages(site, locale).filter(translation_key__in=[key for _, key in chosen]).specific()
+    }
+    return {pk: shown[key] for pk, key in chosen if key in shown}
+
+
+def site_locales(site):
+    """The locales in which ``site`` has a live home page, the site root's own first."""
+    root = site.root_page
+    homes = Page.objects.filter(translation_key=root.translation_key, live=True).select_related("locale")
+    locales = [home.locale for home in homes]
+    return sorted(locales, key=lambda locale: (locale.pk != root.locale_id, locale.language_code))

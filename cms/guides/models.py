@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.preview import HeadlessPreviewMixin
 from cms.core.validators import CURRENCY_CHOICES
 
 from .blocks import GuideSectionBlock
@@ -35,7 +36,7 @@ class Occasion(models.TextChoices):
     HOUSEWARMING = "housewarming", _("Housewarming")
 
 
-class GiftGuidePage(Page):
+class GiftGuidePage(HeadlessPreviewMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES, FAQItemBlock
+from cms.core.preview import HeadlessPreviewMixin
 
 from .forms import ReturnPolicyPageForm
 
@@ -23,7 +24,7 @@ class ReturnMethod(models.TextChoices):
     COURIER_PICKUP = "courier-pickup", _("Courier pickup")
 
 
-class ReturnPolicyPage(Page):
+class ReturnPolicyPage(HeadlessPreviewMixin, Page):
     summary = models.TextField(max_length=800, help_text=_("The policy in a few plain sentences."))
     market = CountryField(help_text=_("The country whose shoppers this policy applies to."))
     region = models.CharField(

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.preview import HeadlessPreviewMixin
 from cms.core.snippets import EditorialSnippet
 from cms.core.validators import (
     LATITUDE_VALIDATORS,
@@ -65,7 +66,7 @@ class Service(EditorialSnippet):
         return self.name
 
 
-class StoreIndexPage(Page):
+class StoreIndexPage(HeadlessPreviewMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -83,7 +84,7 @@ class StoreIndexPage(Page):
         return context
 
 
-class StorePage(Page):
+class StorePage(HeadlessPreviewMixin, Page):
     store_message = RichTextField(
         blank=True, features=RICH_TEXT_FEATURES, help_text=_("A short message from the store team to shoppers.")
     )

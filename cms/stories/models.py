@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import story_body_blocks
+from cms.core.preview import HeadlessPreviewMixin
 
 
-class ProductStoryPage(Page):
+class ProductStoryPage(HeadlessPreviewMixin, Page):
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
