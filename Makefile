@@ -29,6 +29,7 @@ serve: install
 	@echo "  Site (English):  http://$(HOST):$(PORT)/en/"
 	@echo "  Site (Italian):  http://$(HOST):$(PORT)/it/"
 	@echo "  Admin:           http://$(HOST):$(PORT)/admin/"
+	@echo "  GraphQL API:     http://$(HOST):$(PORT)/graphql"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
