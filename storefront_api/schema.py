@@ -3,17 +3,31 @@
 import graphene
 
 from .catalog.schema import CatalogQueries
+from .guides.schema import GiftGuideQueries
 from .offers.schema import OfferQueries
 from .pages import types as core_page_types
 from .pages.registry import PAGE_TYPES
 from .pages.schema import build_page_queries, page_type_enum
+from .policies.schema import ReturnPolicyQueries
+from .site.schema import SiteQueries
 from .stores.schema import StoreQueries
+from .stories.schema import ProductStoryQueries
 
 # Page types of every domain are registered by importing their modules above.
 PageQueries = build_page_queries(page_type_enum())
 
 
-class Query(PageQueries, CatalogQueries, StoreQueries, OfferQueries, graphene.ObjectType):
+class Query(
+    PageQueries,
+    SiteQueries,
+    CatalogQueries,
+    StoreQueries,
+    OfferQueries,
+    GiftGuideQueries,
+    ProductStoryQueries,
+    ReturnPolicyQueries,
+    graphene.ObjectType,
+):
     pass
 
 

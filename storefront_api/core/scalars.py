@@ -22,3 +22,13 @@ def country_value(country, language_code):
 def rich_text_html(value):
     """Rich text as HTML with internal page and document links turned into real URLs."""
     return expand_db_html(value or "")
+
+
+def choices_enum(name, choices, description=None):
+    """A GraphQL enum of a model's ``TextChoices``: names as in Python, values as stored."""
+    return graphene.Enum(name, [(choice.name, choice.value) for choice in choices], description=description)
+
+
+def enum_value(value):
+    """The stored value of an enum argument (graphene passes the member)."""
+    return getattr(value, "value", value)

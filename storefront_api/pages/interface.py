@@ -2,9 +2,10 @@ import graphene
 
 from cms.core.visibility import visible_translations
 
-from storefront_api.core.connections import CountableConnection, connection_args, paginate
+from storefront_api.core.connections import CountableConnection, connection_args
 from storefront_api.core.locales import LocaleByIdLoader
 
+from .batches import paginate_pages
 from .context import requesting_site, visible_pages
 from .registry import graphql_type_for
 
@@ -56,7 +57,7 @@ class Page(graphene.Interface):
     @staticmethod
     def resolve_children(page, info, **page_args):
         children = visible_pages(info, page.locale).child_of(page).order_by("path").specific()
-        return paginate(PageConnection, children, **page_args)
+        return paginate_pages(info, PageConnection, children, **page_args)
 
 
 class PageConnection(CountableConnection):

@@ -1,11 +1,13 @@
 import graphene
 
 from cms.core.visibility import site_home
-from storefront_api.core.connections import connection_args, paginate
+from storefront_api.core.connections import connection_args
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import locale_argument, resolve_locale
 
-from .context import requesting_site, visible_pages
+from .batches import paginate_pages
+from .context import requesting_site, visible_home, visible_pages
+from .preview import previewed_page
 from .interface import Page, PageConnection
 from .registry import page_models_by_type_name
 
@@ -32,6 +34,9 @@ def build_page_queries(PageType):
             type=PageType(),
             slug=graphene.String(),
             locale=locale_argument(),
+            preview_token=graphene.String(
+                description="A draft as an editor previewed it (the token the preview URL carries); alone."
+            ),
             description="One page by id, by path, or by type and slug. Null when there is none shoppers may see.",
         )
         pages = graphene.Field(
@@ -45,7 +50,9 @@ def build_page_queries(PageType):
         home = graphene.Field(Page, locale=locale_argument())
 
         @staticmethod
-        def resolve_page(root, info, id=None, path=None, type=None, slug=None, locale=None):
+        def resolve_page(root, info, id=None, path=None, type=None, slug=None, locale=None, preview_token=None):
+            if preview_token is not None:
+                return previewed_page(preview_token, others=(id, path, type, slug))
             chosen = [name for name, value in (("id", id), ("path", path), ("slug", slug)) if value is not None]
             if len(chosen) != 1:
                 raise BadArgument("Give exactly one of `id`, `path` or `type` + `slug`.", field="id")
@@ -76,11 +83,10 @@ def build_page_queries(PageType):
             pages = visible_pages(info, resolve_locale(locale))
             if type is not None:
                 pages = pages.exact_type(_model_for(type))
-            return paginate(PageConnection, pages.order_by("path").specific(), **page_args)
+            return paginate_pages(info, PageConnection, pages.order_by("path").specific(), **page_args)
 
         @staticmethod
         def resolve_home(root, info, locale=None):
-            home = site_home(requesting_site(info), resolve_locale(locale))
-            return visible_pages(info, resolve_locale(locale)).filter(pk=home.pk).specific().first() if home else None
+            return visible_home(info, resolve_locale(locale))
 
     return PageQueries
