@@ -64,6 +64,16 @@ def upcoming_exceptions(exceptions, time_zone: str, moment=None):
     return [exception for exception in exceptions if exception.date >= today]
 
 
+def in_week_order(hours):
+    """Weekly hours rows (with ``weekday`` and ``opens``) by day, then opening time."""
+    return sorted(hours, key=lambda row: (row.weekday, row.opens or time.min))
+
+
+def in_date_order(exceptions):
+    """Dated exceptions by date, then opening time."""
+    return sorted(exceptions, key=lambda row: (row.date, row.opens or time.min))
+
+
 def interval_problem(opens, closes, closes_next_day) -> str | None:
     """Why an interval is invalid, or None. ``opens``/``closes`` may be missing."""
     if opens is None or closes is None:

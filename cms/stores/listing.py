@@ -74,26 +74,21 @@ def order_stores(stores):
     return stores.order_by("title", "pk")
 
 
-def services_by_store(stores):
-    """``{store: [Service]}``: each store's published services in the store's language — the
-    translation when one is published, else the service the store links to if it is
-    published — by name. Two queries for any number of stores."""
-    stores = list(stores)
-    links = StorePage.services.through.objects.filter(storepage__in=stores).select_related("service")
-    linked = {}
-    for link in links:
-        linked.setdefault(link.storepage_id, []).append(link.service)
-    keys = {service.translation_key for services in linked.values() for service in services}
+def localized_services(linked_by_store):
+    """``{store: [Service]}`` from ``{store: [the services it links to]}``: each store's
+    published services in the store's language — the translation when one is published,
+    else the linked service if it is published — by name. One query."""
+    keys = {service.translation_key for services in linked_by_store.values() for service in services}
     translations = {
         (service.translation_key, service.locale_id): service
         for service in Service.objects.filter(
-            live=True, translation_key__in=keys, locale_id__in={store.locale_id for store in stores}
+            live=True, translation_key__in=keys, locale_id__in={store.locale_id for store in linked_by_store}
         )
     }
     found = {}
-    for store in stores:
+    for store, linked in linked_by_store.items():
         shown = {}
-        for service in linked.get(store.pk, []):
+        for service in linked:
             localized = translations.get((service.translation_key, store.locale_id))
             if localized is None and service.live:
                 localized = service
@@ -101,3 +96,13 @@ def services_by_store(stores):
                 shown.setdefault(service.translation_key, localized)
         found[store] = sorted(shown.values(), key=lambda service: (service.name.casefold(), service.pk))
     return found
+
+
+def services_by_store(stores):
+    """``localized_services`` of the services each of ``stores`` links to in the database.
+    Two queries for any number of stores."""
+    stores = list(stores)
+    linked = {}
+    for link in StorePage.services.through.objects.filter(storepage__in=stores).select_related("service"):
+        linked.setdefault(link.storepage_id, []).append(link.service)
+    return localized_services({store: linked.get(store.pk, []) for store in stores})

@@ -1,11 +1,12 @@
 """Loaders for the fields of store pages, keyed by store id (or by the store page itself
-when the store's language matters), expected in bulk for a page of stores."""
+when the store's language matters). Stores resolved together form a batch (see
+storefront_api/pages/batches.py): each field loads for the whole batch at its first use."""
 
 from cms.stores.listing import services_by_store
 from cms.stores.models import StoreGalleryImage, StoreHoursException, StoreOpeningHours
 from storefront_api.core.loaders import ListLoader
 from storefront_api.images.loaders import ImageByIdLoader
-from storefront_api.offers.loaders import CurrentOffersByStoreLoader
+from storefront_api.pages.batches import remember_batch
 
 
 def _rows_by_store(rows):
@@ -17,14 +18,14 @@ def _rows_by_store(rows):
 
 class OpeningHoursByStoreIdLoader(ListLoader):
     def batch_load(self, keys):
-        return _rows_by_store(StoreOpeningHours.objects.filter(store_id__in=keys).order_by("weekday", "opens", "pk"))
+        return _rows_by_store(StoreOpeningHours.objects.filter(store_id__in=keys))
 
 
 class HoursExceptionsByStoreIdLoader(ListLoader):
-    """Every exception of each store, past ones too, by date."""
+    """Every exception of each store, past ones too."""
 
     def batch_load(self, keys):
-        return _rows_by_store(StoreHoursException.objects.filter(store_id__in=keys).order_by("date", "opens", "pk"))
+        return _rows_by_store(StoreHoursException.objects.filter(store_id__in=keys))
 
 
 class GalleryImagesByStoreIdLoader(ListLoader):
@@ -42,13 +43,5 @@ class ServicesByStoreLoader(ListLoader):
 
 
 def expect_stores(context, stores):
-    """Make the fields of ``stores`` load in bulk, each on first use: one batch per field
-    for the whole list, nothing for fields the query does not ask for."""
-    stores = [store for store in stores if store is not None]
-    ids = [store.pk for store in stores]
-    for loader in (OpeningHoursByStoreIdLoader, HoursExceptionsByStoreIdLoader, GalleryImagesByStoreIdLoader):
-        loader.for_request(context).expect(ids)
-    for loader in (ServicesByStoreLoader, CurrentOffersByStoreLoader):
-        loader.for_request(context).expect(stores)
-    ImageByIdLoader.for_request(context).expect(store.hero_image_id for store in stores)
-    return stores
+    """Record ``stores`` (None allowed) as resolved together; returns them as a list."""
+    return remember_batch(context, [store for store in stores if store is not None])

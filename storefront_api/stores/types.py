@@ -8,8 +8,15 @@ live in cms/stores; these types only adapt them.
 import graphene
 
 from cms.stores import models
-from cms.stores.hours import upcoming_exceptions
-from cms.stores.listing import InvalidStoreFilter, StoreFilter, filter_stores, order_stores, shopper_stores
+from cms.stores.hours import in_date_order, in_week_order, upcoming_exceptions
+from cms.stores.listing import (
+    InvalidStoreFilter,
+    StoreFilter,
+    filter_stores,
+    localized_services,
+    order_stores,
+    shopper_stores,
+)
 from storefront_api.core.connections import CountableConnection, connection_args, paginate
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import LocaleByIdLoader
@@ -17,6 +24,7 @@ from storefront_api.core.scalars import Country, country_value, rich_text_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
 from storefront_api.offers.loaders import CurrentOffersByStoreLoader
+from storefront_api.pages.batches import is_preview, load_for_batch, related_for_batch
 from storefront_api.pages.context import requesting_site
 from storefront_api.pages.interface import Page
 from storefront_api.pages.registry import page_type
@@ -147,17 +155,22 @@ class StorePage(graphene.ObjectType):
     def resolve_location(store, info):
         return GeoPoint(latitude=float(store.latitude), longitude=float(store.longitude))
 
+    # Each field loads for every store of the batch at once; a previewed draft shows its
+    # own (unsaved) hours, exceptions, gallery and services.
+
     @staticmethod
     def resolve_services(store, info):
-        return ServicesByStoreLoader.for_request(info.context).load(store)
+        if is_preview(store, "services"):
+            return localized_services({store: list(store.services.all())})[store]
+        return load_for_batch(info, store, ServicesByStoreLoader, lambda other: other)
 
     @staticmethod
     def resolve_opening_hours(store, info):
-        return OpeningHoursByStoreIdLoader.for_request(info.context).load(store.pk)
+        return in_week_order(related_for_batch(info, store, "opening_hours", OpeningHoursByStoreIdLoader))
 
     @staticmethod
     def resolve_hours_exceptions(store, info, include_past=False):
-        exceptions = HoursExceptionsByStoreIdLoader.for_request(info.context).load(store.pk)
+        exceptions = in_date_order(related_for_batch(info, store, "hours_exceptions", HoursExceptionsByStoreIdLoader))
         return exceptions if include_past else upcoming_exceptions(exceptions, store.time_zone)
 
     @staticmethod
@@ -166,15 +179,15 @@ class StorePage(graphene.ObjectType):
 
     @staticmethod
     def resolve_hero_image(store, info):
-        return ImageByIdLoader.for_request(info.context).load(store.hero_image_id)
+        return load_for_batch(info, store, ImageByIdLoader, lambda other: other.hero_image_id)
 
     @staticmethod
     def resolve_gallery(store, info):
-        return GalleryImagesByStoreIdLoader.for_request(info.context).load(store.pk)
+        return related_for_batch(info, store, "gallery_images", GalleryImagesByStoreIdLoader)
 
     @staticmethod
     def resolve_offers(store, info):
-        return CurrentOffersByStoreLoader.for_request(info.context).load(store)
+        return load_for_batch(info, store, CurrentOffersByStoreLoader, lambda other: other)
 
 
 class StorePageConnection(CountableConnection):

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cms.stores.models import StoreGalleryImage, StoreHoursException
+from cms.core.preview import create_preview_token
+from cms.stores.models import StoreGalleryImage, StoreHoursException, StoreOpeningHours, StorePage
 from tests.factories import OfferFactory, ServiceFactory, StoreOpeningHoursFactory, StorePageFactory
 from tests.storefront_api.content import count_queries, translate
 
@@ -158,6 +159,31 @@ def test_italian_store_shows_translated_services_else_the_source_and_country_in_
     }
 
 
+def test_preview_of_a_store_draft_shows_its_unsaved_hours_exceptions_and_services(graphql, milano, services):
+    draft = StorePage.objects.get(pk=milano.pk)
+    draft.title = "Milano Duomo (renovated)"
+    draft.opening_hours = [StoreOpeningHours(weekday=6, opens=datetime.time(10), closes=datetime.time(13))]
+    draft.hours_exceptions = [
+        StoreHoursException(date=timezone.localdate() + datetime.timedelta(days=3), label="Reopening", closed=True)
+    ]
+    draft.services.set([services["returns"]])
+    body = graphql(
+        """query($token: String!) { page(previewToken: $token) { title ... on StorePage {
+             openingHours { weekday opens } hoursExceptions { label } services { code } gallery { caption } } } }""",
+        {"token": create_preview_token(draft)},
+    )
+    assert "errors" not in body, body
+    assert body["data"]["page"] == {
+        "title": "Milano Duomo (renovated)",
+        "openingHours": [{"weekday": "SUNDAY", "opens": "10:00:00"}],
+        "hoursExceptions": [{"label": "Reopening"}],
+        "services": [{"code": "returns"}],
+        "gallery": [{"caption": "Our windows"}],
+    }
+    live = graphql('{ store(slug: "milano-duomo") { title services { code } } }')["data"]["store"]
+    assert live == {"title": "Milano Duomo", "services": [{"code": "click-and-collect"}, {"code": "returns"}]}
+
+
 def test_store_index_page_lists_its_stores(graphql, store_index, milano):
     StorePageFactory(parent=store_index, title="Bergamo", slug="bergamo", city="Bergamo")
     body = graphql(
@@ -265,12 +291,22 @@ def make_stores(store_index, services, count, start):
         OfferFactory.for_stores([store], title=f"Only at {number}", image=image)
 
 
+CHILDREN_QUERY = """query($first: Int) { page(type: StoreIndexPage, slug: "stores") { children(first: $first) {
+  edges { node { ... on StorePage {
+    services { code } openingHours { weekday } hoursExceptions { label } heroImage { title } gallery { caption }
+    offers { title }
+} } } } } }"""
+
+
 def store_list_queries(graphql, first):
+    """Queries for ``first`` stores listed by ``stores`` and as the store index's children."""
     queries, data = count_queries(graphql, LIST_QUERY, {"first": first})
+    children_queries, children = count_queries(graphql, CHILDREN_QUERY, {"first": first})
     edges = data["stores"]["edges"]
+    assert all(len(edge["node"]["services"]) == 2 for edge in children["page"]["children"]["edges"])
     assert len(edges) == first
     assert all(len(edge["node"]["openingHours"]) == 6 and len(edge["node"]["offers"]) == 2 for edge in edges)
-    return queries
+    return queries, children_queries
 
 
 def test_query_count_does_not_grow_with_the_number_of_stores(graphql, store_index, services):
@@ -280,7 +316,7 @@ def test_query_count_does_not_grow_with_the_number_of_stores(graphql, store_inde
     make_stores(store_index, services, 90, 10)
     hundred = store_list_queries(graphql, 100)
     assert ten == hundred, (ten, hundred)
-    assert ten <= 20, ten  # measured: 19 (locale, site, restrictions, count, page, then one batch per field)
+    assert max(ten) <= 20, ten  # measured: 19 for each (locale, site, restrictions, count, page, a batch per field)
 
 
 def test_get_runs_queries_but_refuses_mutations(client, milano):
