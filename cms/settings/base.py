@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_list, env_str
+from .env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 CMS_DIR = BASE_DIR / "cms"
@@ -154,4 +154,6 @@ GRAPHENE = {"SCHEMA": "storefront_api.schema.schema"}
 STOREFRONT_API = {
     "GRAPHIQL": env_bool("GRAPHQL_GRAPHIQL", DEBUG),
     "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", DEBUG),
+    "PREVIEW_URL": env_str("PREVIEW_URL", ""),
+    "PREVIEW_TOKEN_MAX_AGE": env_int("PREVIEW_TOKEN_MAX_AGE", 3600),
 }
