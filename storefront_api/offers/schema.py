@@ -4,6 +4,7 @@ from cms.offers.listing import filter_offers, published_offers, shopper_offers
 from storefront_api.core.connections import connection_args, paginate
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import locale_argument, resolve_locale
+from storefront_api.core.scalars import enum_value
 from storefront_api.stores.schema import find_store
 
 from .loaders import expect_offers
@@ -42,6 +43,6 @@ class OfferQueries(graphene.ObjectType):
             if store_page is None:
                 raise BadArgument(f"No store with slug {store!r} in {locale.language_code}.", field="store")
         offers = filter_offers(
-            shopper_offers(locale), current=current, store=store_page, channel=getattr(channel, "value", channel)
+            shopper_offers(locale), current=current, store=store_page, channel=enum_value(channel)
         )
         return paginate(OfferConnection, offers, after_slice=lambda items: expect_offers(info.context, items), **page)
