@@ -26,5 +26,7 @@ for package in react react-dom graphiql graphql-ws graphiql-plugin-explorer; do
   license=$(ls "$WORK"/$package-[0-9]*/package/LICENSE* 2>/dev/null | head -1 || true)
   [[ -n "$license" ]] && cp "$license" "$DEST/LICENSE.$package"
 done
+# The source maps are not shipped; drop the references so collectstatic's manifest does not look for them.
+sed -i -E 's~/\*# sourceMappingURL=[^*]*\*/~~; s~//# sourceMappingURL=.*$~~' "$DEST"/*.js "$DEST"/*.css
 echo "react $REACT, graphiql $GRAPHIQL, graphql-ws $GRAPHQL_WS, plugin-explorer $EXPLORER" > "$DEST/VERSIONS"
 ls -la "$DEST"
