@@ -157,3 +157,11 @@ STOREFRONT_API = {
     "PREVIEW_URL": env_str("PREVIEW_URL", ""),
     "PREVIEW_TOKEN_MAX_AGE": env_int("PREVIEW_TOKEN_MAX_AGE", 3600),
 }
+
+# Store locator (cms/stores/locator.py lists every key and its default): the implementation
+# of "stores near a point" and the largest radius and result size callers may ask for.
+STORE_LOCATOR = {
+    "BACKEND": "cms.stores.locator.DatabaseStoreLocator",
+    "MAX_RADIUS_KM": 20_000,
+    "MAX_LIMIT": 1_000,
+}
