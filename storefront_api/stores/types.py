@@ -6,9 +6,18 @@ live in cms/stores; these types only adapt them.
 """
 
 import graphene
+from django.utils import timezone
 
 from cms.stores import models
-from cms.stores.hours import in_date_order, in_week_order, upcoming_exceptions
+from cms.stores.hours import (
+    in_date_order,
+    in_week_order,
+    is_open,
+    next_closing,
+    next_opening,
+    schedule_from_rows,
+    upcoming_exceptions,
+)
 from cms.stores.listing import (
     InvalidStoreFilter,
     StoreFilter,
@@ -137,6 +146,19 @@ class StorePage(graphene.ObjectType):
         include_past=graphene.Boolean(default_value=False, description="Also those dated before today."),
         description="By date; from today on (the store's today) unless `includePast`.",
     )
+    is_open = graphene.Boolean(
+        required=True,
+        at=graphene.DateTime(description="An instant with a time zone; default: now."),
+        description="Open at that instant, by the store's hours and exceptions in its own time zone.",
+    )
+    next_opening = graphene.DateTime(
+        after=graphene.DateTime(description="Default: now."),
+        description="When the store next opens (in its time zone), within two weeks; null when it does not.",
+    )
+    next_closing = graphene.DateTime(
+        after=graphene.DateTime(description="Default: now."),
+        description="When the current or next opening ends, within two weeks; null when it does not.",
+    )
     pickup_preparation_minutes = graphene.Int(required=True, description="Time to prepare a click & collect order.")
     parking_notes = graphene.String(required=True)
     accessibility_notes = graphene.String(required=True)
@@ -174,6 +196,18 @@ class StorePage(graphene.ObjectType):
         return exceptions if include_past else upcoming_exceptions(exceptions, store.time_zone)
 
     @staticmethod
+    def resolve_is_open(store, info, at=None):
+        return is_open(_schedule(info, store), _instant(at, "at"))
+
+    @staticmethod
+    def resolve_next_opening(store, info, after=None):
+        return next_opening(_schedule(info, store), _instant(after, "after"))
+
+    @staticmethod
+    def resolve_next_closing(store, info, after=None):
+        return next_closing(_schedule(info, store), _instant(after, "after"))
+
+    @staticmethod
     def resolve_store_message(store, info):
         return rich_text_html(store.store_message)
 
@@ -188,6 +222,21 @@ class StorePage(graphene.ObjectType):
     @staticmethod
     def resolve_offers(store, info):
         return load_for_batch(info, store, CurrentOffersByStoreLoader, lambda other: other)
+
+
+def _schedule(info, store):
+    """The store's opening schedule from the hours and exceptions loaded for its batch."""
+    weekly = related_for_batch(info, store, "opening_hours", OpeningHoursByStoreIdLoader)
+    exceptions = related_for_batch(info, store, "hours_exceptions", HoursExceptionsByStoreIdLoader)
+    return schedule_from_rows(store.time_zone, weekly, exceptions)
+
+
+def _instant(value, argument):
+    if value is None:
+        return timezone.now()
+    if timezone.is_naive(value):
+        raise BadArgument(f"`{argument}` needs a time zone offset, e.g. 2026-12-24T18:00:00+01:00.", field=argument)
+    return value
 
 
 class StorePageConnection(CountableConnection):

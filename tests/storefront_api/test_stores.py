@@ -267,7 +267,7 @@ def test_draft_store_and_other_language_are_absent(graphql, several_stores):
 
 LIST_QUERY = """query($first: Int) { stores(first: $first) { edges { node {
   title address { country { name } } location { latitude }
-  services { code name } openingHours { weekday opens } hoursExceptions { date label }
+  services { code name } openingHours { weekday opens } hoursExceptions { date label } isOpen nextOpening nextClosing
   heroImage { rendition(width: 320) { url } } gallery { caption image { rendition(width: 160) { url } } }
   offers { title image { title } stores { slug openingHours { weekday } } }
 } } } }"""
