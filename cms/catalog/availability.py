@@ -1,0 +1,61 @@
+"""Availability of a product in a store: a stock band shoppers understand, and when an
+order placed now could be collected (the pickup estimate).
+
+Thresholds are settings: ``STOCK_OUT_THRESHOLD`` (at most this many units counts as out of
+stock, default 0, raise it to hold back safety stock) and ``STOCK_LOW_THRESHOLD`` (at most
+this many counts as low, default 3).
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from cms.stores.hours import StoreSchedule, is_open, next_closing, next_opening
+
+
+class StockBand(models.TextChoices):
+    IN_STOCK = "in-stock", _("In stock")
+    LOW_STOCK = "low-stock", _("Low stock")
+    OUT_OF_STOCK = "out-of-stock", _("Out of stock")
+
+
+def stock_thresholds():
+    out_at_most = getattr(settings, "STOCK_OUT_THRESHOLD", 0)
+    low_at_most = getattr(settings, "STOCK_LOW_THRESHOLD", 3)
+    return out_at_most, max(low_at_most, out_at_most)
+
+
+def stock_band(quantity: int | None) -> StockBand:
+    """The band of ``quantity`` units on hand (None: the store never reported the product)."""
+    out_at_most, low_at_most = stock_thresholds()
+    if quantity is None or quantity <= out_at_most:
+        return StockBand.OUT_OF_STOCK
+    if quantity <= low_at_most:
+        return StockBand.LOW_STOCK
+    return StockBand.IN_STOCK
+
+
+def pickup_estimate(
+    schedule: StoreSchedule, moment: datetime, preparation_minutes: int, in_stock: bool
+) -> datetime | None:
+    """When an order placed at ``moment`` could be collected, in the store's time zone.
+
+    In stock and open: ``moment`` plus the preparation time, when that is before the store
+    closes; otherwise (closed now, or ready only after closing) the next opening plus the
+    preparation time. None when the product is not in stock or the store does not open
+    within the hours engine's look-ahead.
+    """
+    if not in_stock:
+        return None
+    preparation = timedelta(minutes=preparation_minutes)
+    ready = moment + preparation
+    if is_open(schedule, moment):
+        closing = next_closing(schedule, moment)
+        if closing is None or ready < closing:
+            return ready.astimezone(schedule.zone)
+    opening = next_opening(schedule, moment)
+    if opening is None:
+        return None
+    return (opening + preparation).astimezone(schedule.zone)
