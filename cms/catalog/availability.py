@@ -59,3 +59,21 @@ def pickup_estimate(
     if opening is None:
         return None
     return (opening + preparation).astimezone(schedule.zone)
+
+
+def stock_levels(store_keys, skus):
+    """``{(store translation_key, sku): StockLevel}`` for the given stores (any language of
+    them) and SKUs, in one query. Stock is recorded against the default-language rows."""
+    from wagtail.models import Locale
+
+    from .models import StockLevel
+
+    default_locale = Locale.get_default()
+    rows = StockLevel.objects.filter(
+        store__translation_key__in=set(store_keys),
+        store__locale=default_locale,
+        product__sku__in=set(skus),
+        product__locale=default_locale,
+    ).annotate(store_key=models.F("store__translation_key"), sku=models.F("product__sku"))
+    return {(row.store_key, row.sku): row for row in rows}
+

@@ -1,5 +1,6 @@
 from collections import defaultdict
 
+from cms.catalog.availability import stock_levels
 from cms.catalog.models import Category, Product, ProductImage
 from storefront_api.core.loaders import ListLoader, RequestLoader
 from storefront_api.images.loaders import ImageByIdLoader
@@ -33,3 +34,23 @@ def prime_products(context, products):
     products = [product for product in products if product is not None]
     CategoryByIdLoader.for_request(context).prime([product.category_id for product in products])
     ProductImagesByProductIdLoader.for_request(context).prime([product.pk for product in products])
+
+
+class StockByStoreAndSkuLoader(RequestLoader):
+    """Keys are (store translation_key, SKU): the stock of one product in one physical store."""
+
+    def batch_load(self, keys):
+        return stock_levels({store_key for store_key, _sku in keys}, {sku for _store_key, sku in keys})
+
+
+class ProductBySkuLoader(RequestLoader):
+    """Keys are (locale id, SKU): the product shoppers of that language see."""
+
+    def batch_load(self, keys):
+        found = {}
+        for locale_id in {locale_id for locale_id, _sku in keys}:
+            skus = [sku for key_locale, sku in keys if key_locale == locale_id]
+            products = Product.objects.filter(locale_id=locale_id, sku__in=skus, live=True, is_active=True)
+            found.update({(locale_id, product.sku): product for product in products})
+        prime_products(self.context, found.values())
+        return found

@@ -1,5 +1,7 @@
 import graphene
 
+from cms.catalog.availability import StockBand
+
 from storefront_api.core.connections import CountableConnection
 from storefront_api.core.locales import LocaleByIdLoader
 from storefront_api.core.scalars import Money, rich_text_html
@@ -103,3 +105,16 @@ class ProductFilterInput(graphene.InputObjectType):
     skus = graphene.List(graphene.NonNull(graphene.String))
     price_min = graphene.Decimal()
     price_max = graphene.Decimal()
+
+
+StockBandEnum = graphene.Enum.from_enum(StockBand, name="StockBand", description="In stock, low or out, by the configured thresholds.")
+
+
+class StoreStock(graphene.ObjectType):
+    """One product's stock in one store, as last reported by the store's system."""
+
+    sku = graphene.String(required=True)
+    product = graphene.Field(Product, description="Null when shoppers cannot see the product in this language.")
+    quantity = graphene.Int(required=True, description="Units on hand; 0 when the store never reported the product.")
+    band = graphene.Field(StockBandEnum, required=True)
+    updated_at = graphene.DateTime(description="When the store's system measured the quantity.")

@@ -8,6 +8,7 @@ live in cms/stores; these types only adapt them.
 import graphene
 from django.utils import timezone
 
+from cms.catalog.availability import stock_band
 from cms.stores import models
 from cms.stores.hours import (
     in_date_order,
@@ -27,16 +28,19 @@ from cms.stores.listing import (
     shopper_stores,
 )
 from storefront_api.core.connections import CountableConnection, connection_args, paginate
+from storefront_api.catalog.loaders import ProductBySkuLoader, StockByStoreAndSkuLoader
+from storefront_api.catalog.types import StoreStock
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import LocaleByIdLoader
 from storefront_api.core.scalars import Country, country_value, rich_text_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
 from storefront_api.offers.loaders import CurrentOffersByStoreLoader
-from storefront_api.pages.batches import is_preview, load_for_batch, related_for_batch
+from storefront_api.pages.batches import batch_of, is_preview, load_for_batch, related_for_batch
 from storefront_api.pages.context import requesting_site
 from storefront_api.pages.interface import Page
 from storefront_api.pages.registry import page_type
+from storefront_api.settings import api_setting
 
 from .loaders import (
     GalleryImagesByStoreIdLoader,
@@ -159,6 +163,12 @@ class StorePage(graphene.ObjectType):
         after=graphene.DateTime(description="Default: now."),
         description="When the current or next opening ends, within two weeks; null when it does not.",
     )
+    stock = graphene.List(
+        graphene.NonNull(StoreStock),
+        required=True,
+        skus=graphene.List(graphene.NonNull(graphene.String), required=True),
+        description="The stock of these products in this store, in the order asked (at most 100 SKUs).",
+    )
     pickup_preparation_minutes = graphene.Int(required=True, description="Time to prepare a click & collect order.")
     parking_notes = graphene.String(required=True)
     accessibility_notes = graphene.String(required=True)
@@ -206,6 +216,33 @@ class StorePage(graphene.ObjectType):
     @staticmethod
     def resolve_next_closing(store, info, after=None):
         return next_closing(_schedule(info, store), _instant(after, "after"))
+
+    @staticmethod
+    def resolve_stock(store, info, skus):
+        skus = list(dict.fromkeys(skus))
+        if len(skus) > api_setting("MAX_PAGE_SIZE"):
+            raise BadArgument(f"`skus` lists {len(skus)} products; ask for at most {api_setting('MAX_PAGE_SIZE')}.", field="skus")
+        batch = batch_of(info.context, store)
+        products = ProductBySkuLoader.for_request(info.context).prime(
+            [(other.locale_id, sku) for other in batch for sku in skus]
+        )
+        unknown = [sku for sku in skus if products.load((store.locale_id, sku)) is None]
+        if unknown:
+            raise BadArgument(f"Unknown SKU: {', '.join(unknown)}.", field="skus")
+        stock = StockByStoreAndSkuLoader.for_request(info.context).prime(
+            [(other.translation_key, sku) for other in batch for sku in skus]
+        )
+        levels = [stock.load((store.translation_key, sku)) for sku in skus]
+        return [
+            StoreStock(
+                sku=sku,
+                product=products.load((store.locale_id, sku)),
+                quantity=level.quantity if level else 0,
+                band=stock_band(level.quantity if level else None),
+                updated_at=level.source_updated_at if level else None,
+            )
+            for sku, level in zip(skus, levels)
+        ]
 
     @staticmethod
     def resolve_store_message(store, info):
