@@ -205,7 +205,8 @@ class DatabaseStoreLocator(StoreLocator):
 
     def search(self, query):
         stores = filter_stores(query.stores, query.store_filter)
-        stores = stores.filter(box_condition(bounding_box(query.point, query.radius_km)))
+        # No ORDER BY: the stores are put in distance order below.
+        stores = stores.filter(box_condition(bounding_box(query.point, query.radius_km))).order_by()
         found = []
         for store in stores:
             km = great_circle_km(query.point, (float(store.latitude), float(store.longitude)))
