@@ -10,6 +10,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/stock/", include("cms.catalog.stock_urls")),
     path("", include("storefront_api.urls")),
 ]
 

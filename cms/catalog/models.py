@@ -195,3 +195,52 @@ class StockLevel(models.Model):
             }
         if errors:
             raise ValidationError(errors)
+
+
+class StockApiKey(models.Model):
+    """A credential for a store system (POS/ERP) to send stock levels.
+
+    The key is shown once when it is created; only its prefix (to find it) and a SHA-256
+    digest of the whole key are stored (see ``cms/catalog/ingestion_keys.py``).
+    """
+
+    name = models.CharField(max_length=100, help_text=_("Who uses this key, e.g. “POS Milano” or “ERP nightly export”."))
+    prefix = models.CharField(max_length=16, unique=True, editable=False)
+    secret_hash = models.CharField(max_length=64, editable=False)
+    all_stores = models.BooleanField(
+        default=False, help_text=_("May write the stock of every store. Otherwise only the stores chosen below.")
+    )
+    stores = models.ManyToManyField(
+        "stores.StorePage",
+        blank=True,
+        related_name="+",
+        help_text=_("The stores (in the default language) whose stock this key may write."),
+    )
+    is_active = models.BooleanField("Active", default=True, help_text=_("Inactive keys are refused."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("stock API key")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+
+class StockIngestionBatch(models.Model):
+    """The first response to a batch, kept under its idempotency key so a repeat returns it."""
+
+    client = models.CharField(max_length=40, help_text=_("Whose idempotency keys: “key:<id>” for an API key."))
+    idempotency_key = models.CharField(max_length=200)
+    payload_hash = models.CharField(max_length=64)
+    response = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["client", "idempotency_key"], name="unique_stock_batch_idempotency_key")
+        ]
+
+    def __str__(self):
+        return f"{self.client} {self.idempotency_key}"

@@ -1,9 +1,18 @@
+from django import forms
+from django.contrib import messages
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Category, Product, StockLevel
+from cms.stores.models import StorePage
+
+from .ingestion_keys import issue_key
+from .models import Category, Product, StockApiKey, StockLevel
 
 
 # Snippet listings search through the model's search index (Wagtail's search backend).
@@ -53,3 +62,56 @@ register_snippet(CatalogGroup)
 @hooks.register("register_admin_viewset")
 def register_stock_level_viewset():
     return StockLevelViewSet("stock_levels")
+
+
+class StockApiKeyForm(WagtailAdminModelForm):
+    """A key writes either every store or the chosen stores of the default language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stores"].queryset = StorePage.objects.filter(locale=Locale.get_default()).order_by("title")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("all_stores") and not cleaned_data.get("stores"):
+            raise forms.ValidationError("Choose the stores this key may write, or allow all stores.")
+        return cleaned_data
+
+
+class StockApiKeyCreateView(generic.CreateView):
+    """Creates the key's secret and shows the plain key once, in the success message; only
+    its digest is stored."""
+
+    expects_json_response = False  # the key must reach the admin as a message, not as JSON
+
+    def form_valid(self, form):
+        self.plain_key = issue_key(form.instance)
+        return super().form_valid(form)
+
+    def save_action(self):
+        messages.warning(
+            self.request,
+            f"Copy the key of “{self.object.name}” now; it will not be shown again: {self.plain_key}",
+        )
+        return super().save_action()
+
+
+class StockApiKeyViewSet(ModelViewSet):
+    """Credentials of the store systems that send stock levels (POST /api/stock/batches)."""
+
+    model = StockApiKey
+    icon = "key"
+    menu_label = "Stock API keys"
+    add_view_class = StockApiKeyCreateView
+    list_display = ["name", "prefix", "all_stores", "is_active", "created_at", "last_used_at"]
+    list_filter = ["is_active", "all_stores"]
+    search_fields = ["name", "prefix"]
+    edit_handler = ObjectList(
+        [FieldPanel("name"), FieldPanel("all_stores"), FieldPanel("stores"), FieldPanel("is_active")],
+        base_form_class=StockApiKeyForm,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_stock_api_key_viewset():
+    return StockApiKeyViewSet("stock_api_keys")

@@ -165,3 +165,11 @@ STORE_LOCATOR = {
     "MAX_RADIUS_KM": 20_000,
     "MAX_LIMIT": 1_000,
 }
+
+# Stock ingestion (cms/catalog/stock.py lists every key and its default): rows per batch,
+# the largest HTTP body, and how far ahead of the server's clock a source timestamp may be.
+STOCK_INGESTION = {
+    "MAX_ROWS": env_int("STOCK_MAX_ROWS", 5_000),
+    "MAX_BODY_BYTES": env_int("STOCK_MAX_BODY_BYTES", 2_000_000),
+    "MAX_FUTURE_SECONDS": 300,
+}
