@@ -65,3 +65,35 @@ def copy_tuples(model, columns, rows, using="default"):
                 copy.write_row(row)
                 count += 1
     return count
+
+
+class RowBuilder:
+    """Rows of ``model``'s own table as tuples in database form, without model instances
+    (building a Django instance costs far more than inserting its row). ``row(**values)``
+    takes values by attribute name (``category_id``); other columns get the field default."""
+
+    def __init__(self, model, names, using="default"):
+        connection = connections[using]
+        self.model = model
+        fields = [model._meta.get_field(name) for name in names]
+        others = [field for field in model._meta.local_concrete_fields
+                  if not field.primary_key and field not in fields]
+        self.fields = fields + others
+        self.columns = [field.column for field in self.fields]
+        self.names = [field.attname for field in fields]
+        self.defaults = tuple(field.get_db_prep_save(field.get_default(), connection) for field in others)
+        # Text, integers, booleans and keys go to the database as they are; the rest
+        # (decimals, dates, times, UUIDs) through the field.
+        as_is = {"CharField", "TextField", "SlugField", "URLField", "EmailField", "IntegerField", "BigIntegerField",
+                 "PositiveIntegerField", "PositiveSmallIntegerField", "BooleanField", "ForeignKey"}
+        self._prepare = [
+            None if field.get_internal_type() in as_is
+            else (lambda value, field=field: field.get_db_prep_save(value, connection))
+            for field in fields
+        ]
+
+    def row(self, *values):
+        """Values in the order of ``names``."""
+        return tuple(
+            value if prepare is None else prepare(value) for prepare, value in zip(self._prepare, values)
+        ) + self.defaults
