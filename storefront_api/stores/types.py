@@ -19,14 +19,8 @@ from cms.stores.hours import (
     schedule_from_rows,
     upcoming_exceptions,
 )
-from cms.stores.listing import (
-    InvalidStoreFilter,
-    StoreFilter,
-    filter_stores,
-    localized_services,
-    order_stores,
-    shopper_stores,
-)
+from cms.stores.finder import find_stores
+from cms.stores.listing import InvalidStoreFilter, StoreFilter, localized_services, shopper_stores
 from storefront_api.core.connections import CountableConnection, connection_args, paginate
 from storefront_api.catalog.loaders import ProductBySkuLoader, StockByStoreAndSkuLoader
 from storefront_api.catalog.types import StoreStock
@@ -169,6 +163,7 @@ class StorePage(graphene.ObjectType):
         skus=graphene.List(graphene.NonNull(graphene.String), required=True),
         description="The stock of these products in this store, in the order asked (at most 100 SKUs).",
     )
+    distance_km = graphene.Float(description="Great-circle distance from the point a list was asked `near`; else null.")
     pickup_preparation_minutes = graphene.Int(required=True, description="Time to prepare a click & collect order.")
     parking_notes = graphene.String(required=True)
     accessibility_notes = graphene.String(required=True)
@@ -204,6 +199,11 @@ class StorePage(graphene.ObjectType):
     def resolve_hours_exceptions(store, info, include_past=False):
         exceptions = in_date_order(related_for_batch(info, store, "hours_exceptions", HoursExceptionsByStoreIdLoader))
         return exceptions if include_past else upcoming_exceptions(exceptions, store.time_zone)
+
+    @staticmethod
+    def resolve_distance_km(store, info):
+        km = getattr(store, "distance_km", None)
+        return None if km is None else round(km, 3)
 
     @staticmethod
     def resolve_is_open(store, info, at=None):
@@ -286,28 +286,49 @@ def visible_stores(info, locale):
     return shopper_stores(requesting_site(info), locale)
 
 
+class GeoPointInput(graphene.InputObjectType):
+    latitude = graphene.Float(required=True, description="Degrees, -90 to 90.")
+    longitude = graphene.Float(required=True, description="Degrees, -180 to 180.")
+
+
+DEFAULT_RADIUS_KM = 50.0
+
+# Locator argument names as the API spells them.
+ARGUMENT_NAMES = {"latitude": "near.latitude", "longitude": "near.longitude", "point": "near", "radius_km": "radiusKm"}
+
+
 def store_list_arguments():
-    """The arguments of every list of stores: filters, then pagination."""
+    """The arguments of every list of stores: filters, a point to search around, then pagination."""
     return {
         "country": graphene.String(description="ISO 3166 country code, e.g. IT."),
         "city": graphene.String(description="City name, ignoring case."),
         "services": graphene.List(
             graphene.NonNull(graphene.String), description="Service codes; a store must offer all of them."
         ),
+        "near": GeoPointInput(description="Stores around this point, nearest first, with `distanceKm`."),
+        "radius_km": graphene.Float(
+            default_value=DEFAULT_RADIUS_KM, description="With `near`: how far to look, in km (great-circle)."
+        ),
+        "open_now": graphene.Boolean(description="Only stores open now, by their hours in their own time zone."),
+        "open_at": graphene.DateTime(description="Only stores open at this instant (with a time zone offset)."),
         **connection_args(),
     }
 
 
-def store_connection(info, stores, country=None, city=None, services=None, **page):
-    """A page of ``stores`` (a StorePage queryset) filtered by the store list arguments."""
+def store_connection(
+    info, stores, country=None, city=None, services=None, near=None, radius_km=DEFAULT_RADIUS_KM,
+    open_now=None, open_at=None, **page
+):
+    """A page of ``stores`` (a StorePage queryset) as found with the store list arguments."""
+    if open_now and open_at is not None:
+        raise BadArgument("Give `openNow` or `openAt`, not both.", field="openAt")
+    moment = timezone.now() if open_now else (_instant(open_at, "openAt") if open_at is not None else None)
     store_filter = StoreFilter(country=country, city=city, services=tuple(services or ()))
     try:
-        stores = filter_stores(stores, store_filter)
+        found = find_stores(stores, store_filter, near=near, radius_km=radius_km, open_moment=moment)
     except InvalidStoreFilter as error:
-        raise BadArgument(str(error), field=error.field) from None
-    return paginate(
-        StorePageConnection, order_stores(stores), after_slice=lambda items: expect_stores(info.context, items), **page
-    )
+        raise BadArgument(str(error), field=ARGUMENT_NAMES.get(error.field, error.field)) from None
+    return paginate(StorePageConnection, found, after_slice=lambda items: expect_stores(info.context, items), **page)
 
 
 @page_type(models.StoreIndexPage)

@@ -1,0 +1,106 @@
+"""stores(near:, radiusKm:, openNow:, openAt:) and Store.distanceKm."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from tests.factories import ServiceFactory, StoreOpeningHoursFactory, StorePageFactory
+from tests.storefront_api.content import count_queries
+
+NEARBY = """query($near: GeoPointInput, $radiusKm: Float, $openAt: DateTime, $services: [String!], $first: Int) {
+  stores(near: $near, radiusKm: $radiusKm, openAt: $openAt, services: $services, first: $first) {
+    totalCount edges { node { slug distanceKm isOpen(at: $openAt) } } } }"""
+DUOMO = {"latitude": 45.4642, "longitude": 9.19}
+
+
+def add_store(store_index, slug, latitude, longitude, overnight=False, services=()):
+    store = StorePageFactory(
+        parent=store_index, title=slug.replace("-", " ").title(), slug=slug,
+        latitude=Decimal(str(latitude)), longitude=Decimal(str(longitude)),
+    )
+    for weekday in range(7):
+        if overnight:
+            StoreOpeningHoursFactory(
+                store=store, weekday=weekday, opens=datetime.time(18), closes=datetime.time(2), closes_next_day=True
+            )
+        else:
+            StoreOpeningHoursFactory(store=store, weekday=weekday, opens=datetime.time(9), closes=datetime.time(19))
+    for service in services:
+        store.services.add(service)
+    store.save()
+    return store
+
+
+@pytest.fixture
+def italy(store_index):
+    collect = ServiceFactory(code="click-and-collect", name="Click & collect")
+    add_store(store_index, "milano-duomo", 45.4642, 9.19, services=[collect])
+    add_store(store_index, "milano-navigli", 45.452, 9.175, overnight=True)
+    add_store(store_index, "torino-centro", 45.0703, 7.6869, services=[collect])
+    add_store(store_index, "roma-centro", 41.9028, 12.4964)
+
+
+def nodes(body):
+    assert "errors" not in body, body
+    return [(edge["node"]["slug"], edge["node"]["distanceKm"]) for edge in body["data"]["stores"]["edges"]]
+
+
+def test_nearest_first_with_distances_within_the_radius(graphql, italy):
+    found = nodes(graphql(NEARBY, {"near": DUOMO, "radiusKm": 10}))
+    assert [slug for slug, _km in found] == ["milano-duomo", "milano-navigli"]
+    assert found[0][1] == 0.0
+    assert 1.5 < found[1][1] < 2.0  # about 1.76 km
+    wider = nodes(graphql(NEARBY, {"near": DUOMO, "radiusKm": 200}))
+    assert [slug for slug, _km in wider] == ["milano-duomo", "milano-navigli", "torino-centro"]
+    assert 120 < wider[2][1] < 130
+
+
+def test_services_filter_applies_near_a_point(graphql, italy):
+    found = nodes(graphql(NEARBY, {"near": DUOMO, "radiusKm": 200, "services": ["click-and-collect"]}))
+    assert [slug for slug, _km in found] == ["milano-duomo", "torino-centro"]
+
+
+def test_open_at_keeps_the_stores_open_then_in_their_time_zone(graphql, italy):
+    late = "2026-12-21T23:30:00+01:00"
+    body = graphql(NEARBY, {"near": DUOMO, "radiusKm": 200, "openAt": late})
+    assert [slug for slug, _km in nodes(body)] == ["milano-navigli"]
+    assert body["data"]["stores"]["edges"][0]["node"]["isOpen"] is True
+    without_point = graphql(NEARBY, {"openAt": "2026-12-21T10:00:00+01:00"})
+    assert [slug for slug, km in nodes(without_point)] == ["milano-duomo", "roma-centro", "torino-centro"]
+    assert all(km is None for _slug, km in nodes(without_point))
+
+
+@pytest.mark.parametrize(
+    ("variables", "field"),
+    [
+        ({"near": {"latitude": 91, "longitude": 9}}, "near.latitude"),
+        ({"near": {"latitude": 45, "longitude": 181}}, "near.longitude"),
+        ({"near": DUOMO, "radiusKm": -1}, "radiusKm"),
+        ({"near": DUOMO, "radiusKm": 50_000}, "radiusKm"),
+        ({"near": DUOMO, "services": ["teleport"]}, "services"),
+    ],
+)
+def test_bad_input_is_refused_naming_the_argument(graphql, italy, variables, field):
+    body = graphql(NEARBY, variables)
+    assert body["data"] is None  # stores is non-null, so the error nulls the data
+    assert body["errors"][0]["extensions"] == {"code": "BAD_ARGUMENT", "field": field}
+
+
+def test_open_now_and_open_at_together_are_refused(graphql, italy):
+    body = graphql('{ stores(openNow: true, openAt: "2026-12-21T10:00:00+01:00") { totalCount } }')
+    assert body["errors"][0]["extensions"]["field"] == "openAt"
+
+
+def test_query_count_near_a_point_does_not_grow_with_the_stores(graphql, store_index, italy):
+    def add(start, count):
+        for number in range(start, start + count):
+            add_store(store_index, f"milano-{number:03d}", round(45.40 + number / 1000, 4), 9.15)
+
+    add(0, 6)
+    few, small = count_queries(graphql, NEARBY, {"near": DUOMO, "radiusKm": 30, "openAt": "2026-12-21T10:00:00+01:00"})
+    add(6, 24)
+    many, large = count_queries(graphql, NEARBY, {"near": DUOMO, "radiusKm": 30, "openAt": "2026-12-21T10:00:00+01:00"})
+    # The Duomo store and the added ones are open at 10:00; Navigli opens only in the evening.
+    assert (small["stores"]["totalCount"], large["stores"]["totalCount"]) == (7, 31)
+    assert few == many, (few, many)
