@@ -6,6 +6,7 @@ stock, default 0, raise it to hold back safety stock) and ``STOCK_LOW_THRESHOLD`
 this many counts as low, default 3).
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -77,3 +78,37 @@ def stock_levels(store_keys, skus):
     ).annotate(store_key=models.F("store__translation_key"), sku=models.F("product__sku"))
     return {(row.store_key, row.sku): row for row in rows}
 
+
+
+@dataclass(frozen=True)
+class StoreAvailability:
+    store: object
+    distance_km: float
+    quantity: int
+    band: StockBand
+    click_and_collect: bool
+    pickup_estimate: datetime | None
+
+
+def availability_in(nearby, sku, levels, moment):
+    """The stores of ``nearby`` (``[(store, km)]``, nearest first, hours and services
+    prefetched) that have ``sku`` in stock by ``levels`` (from ``stock_levels``), each with
+    its band and, for click & collect stores, the pickup estimate of an order at ``moment``.
+    No queries."""
+    from cms.stores.hours import schedule_for_store
+    from cms.stores.models import CLICK_AND_COLLECT
+
+    found = []
+    for store, km in nearby:
+        level = levels.get((store.translation_key, sku))
+        band = stock_band(level.quantity if level else None)
+        if band == StockBand.OUT_OF_STOCK:
+            continue
+        collect = store.offers_service(CLICK_AND_COLLECT)
+        estimate = (
+            pickup_estimate(schedule_for_store(store), moment, store.pickup_preparation_minutes, in_stock=True)
+            if collect
+            else None
+        )
+        found.append(StoreAvailability(store, km, level.quantity, band, collect, estimate))
+    return found

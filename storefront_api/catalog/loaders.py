@@ -1,9 +1,12 @@
 from collections import defaultdict
 
 from cms.catalog.availability import stock_levels
+from wagtail.models import Locale
+
 from cms.catalog.models import Category, Product, ProductImage
 from storefront_api.core.loaders import ListLoader, RequestLoader
 from storefront_api.images.loaders import ImageByIdLoader
+from storefront_api.pages.batches import remember_batch
 
 
 class CategoryByIdLoader(RequestLoader):
@@ -30,8 +33,9 @@ class ProductImagesByProductIdLoader(ListLoader):
 
 
 def prime_products(context, products):
-    """Load in bulk what product fields need, for a list of products."""
-    products = [product for product in products if product is not None]
+    """Load in bulk what product fields need, for a list of products, and remember them as
+    resolved together (fields such as availability then load for the whole list)."""
+    products = remember_batch(context, [product for product in products if product is not None])
     CategoryByIdLoader.for_request(context).prime([product.category_id for product in products])
     ProductImagesByProductIdLoader.for_request(context).prime([product.pk for product in products])
 
@@ -53,4 +57,24 @@ class ProductBySkuLoader(RequestLoader):
             products = Product.objects.filter(locale_id=locale_id, sku__in=skus, live=True, is_active=True)
             found.update({(locale_id, product.sku): product for product in products})
         prime_products(self.context, found.values())
+        return found
+
+
+class NearbyStoresLoader(RequestLoader):
+    """Keys are (latitude, longitude, radius km, locale id): ``[(store, km)]`` of the requesting
+    site's visible stores in that language, nearest first, with hours and services prefetched."""
+
+    def batch_load(self, keys):
+        from cms.stores.finder import find_stores
+        from cms.stores.listing import shopper_stores
+        from storefront_api.pages.context import site_for_request
+
+        site = site_for_request(self.context)
+        found = {}
+        for latitude, longitude, radius_km, locale_id in keys:
+            stores = shopper_stores(site, Locale.objects.get(pk=locale_id)).prefetch_related(
+                "opening_hours", "hours_exceptions", "services"
+            )
+            nearby = find_stores(stores, near=(latitude, longitude), radius_km=radius_km)
+            found[(latitude, longitude, radius_km, locale_id)] = [(store, store.distance_km) for store in nearby]
         return found

@@ -4,10 +4,11 @@ from cms.catalog.availability import StockBand
 
 from storefront_api.core.connections import CountableConnection
 from storefront_api.core.locales import LocaleByIdLoader
-from storefront_api.core.scalars import Money, rich_text_html
+from storefront_api.core.scalars import GeoPointInput, Money, rich_text_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
 
+from .availability import product_availability
 from .loaders import CategoryByIdLoader, ProductImagesByProductIdLoader
 
 
@@ -72,6 +73,18 @@ class Product(graphene.ObjectType):
     shop_url = graphene.String(required=True, description="Where to buy it online; empty when not sold online.")
     images = graphene.List(graphene.NonNull(ProductImage), required=True)
     locale = graphene.String(required=True)
+    availability = graphene.List(
+        graphene.NonNull("storefront_api.stores.types.StoreAvailability"),
+        required=True,
+        near=GeoPointInput(required=True),
+        radius_km=graphene.Float(default_value=50.0, description="How far to look, in km."),
+        first=graphene.Int(default_value=20, description="At most this many stores (at most 100)."),
+        description="Nearby stores that have the product in stock, nearest first, with a pickup estimate.",
+    )
+
+    @staticmethod
+    def resolve_availability(product, info, near, radius_km=50.0, first=20):
+        return product_availability(info, product, near, radius_km, first)
 
     @staticmethod
     def resolve_description(product, info):

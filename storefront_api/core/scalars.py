@@ -32,3 +32,8 @@ def choices_enum(name, choices, description=None):
 def enum_value(value):
     """The stored value of an enum argument (graphene passes the member)."""
     return getattr(value, "value", value)
+
+
+class GeoPointInput(graphene.InputObjectType):
+    latitude = graphene.Float(required=True, description="Degrees, -90 to 90.")
+    longitude = graphene.Float(required=True, description="Degrees, -180 to 180.")

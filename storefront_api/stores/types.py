@@ -23,10 +23,10 @@ from cms.stores.finder import find_stores
 from cms.stores.listing import InvalidStoreFilter, StoreFilter, localized_services, shopper_stores
 from storefront_api.core.connections import CountableConnection, connection_args, paginate
 from storefront_api.catalog.loaders import ProductBySkuLoader, StockByStoreAndSkuLoader
-from storefront_api.catalog.types import StoreStock
+from storefront_api.catalog.types import StockBandEnum, StoreStock
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import LocaleByIdLoader
-from storefront_api.core.scalars import Country, country_value, rich_text_html
+from storefront_api.core.scalars import Country, GeoPointInput, country_value, rich_text_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
 from storefront_api.offers.loaders import CurrentOffersByStoreLoader
@@ -36,6 +36,7 @@ from storefront_api.pages.interface import Page
 from storefront_api.pages.registry import page_type
 from storefront_api.settings import api_setting
 
+from .errors import bad_store_argument
 from .loaders import (
     GalleryImagesByStoreIdLoader,
     HoursExceptionsByStoreIdLoader,
@@ -286,16 +287,7 @@ def visible_stores(info, locale):
     return shopper_stores(requesting_site(info), locale)
 
 
-class GeoPointInput(graphene.InputObjectType):
-    latitude = graphene.Float(required=True, description="Degrees, -90 to 90.")
-    longitude = graphene.Float(required=True, description="Degrees, -180 to 180.")
-
-
 DEFAULT_RADIUS_KM = 50.0
-
-# Locator argument names as the API spells them.
-ARGUMENT_NAMES = {"latitude": "near.latitude", "longitude": "near.longitude", "point": "near", "radius_km": "radiusKm"}
-
 
 def store_list_arguments():
     """The arguments of every list of stores: filters, a point to search around, then pagination."""
@@ -327,7 +319,7 @@ def store_connection(
     try:
         found = find_stores(stores, store_filter, near=near, radius_km=radius_km, open_moment=moment)
     except InvalidStoreFilter as error:
-        raise BadArgument(str(error), field=ARGUMENT_NAMES.get(error.field, error.field)) from None
+        raise bad_store_argument(error) from None
     return paginate(StorePageConnection, found, after_slice=lambda items: expect_stores(info.context, items), **page)
 
 
@@ -350,3 +342,20 @@ class StoreIndexPage(graphene.ObjectType):
     @staticmethod
     def resolve_stores(page, info, **arguments):
         return store_connection(info, visible_stores(info, page.locale).child_of(page), **arguments)
+
+
+class StoreAvailability(graphene.ObjectType):
+    """A store near the shopper that has the product."""
+
+    store = graphene.Field(StorePage, required=True)
+    distance_km = graphene.Float(required=True)
+    quantity = graphene.Int(required=True)
+    band = graphene.Field(StockBandEnum, required=True)
+    click_and_collect = graphene.Boolean(required=True, description="The store offers click & collect.")
+    pickup_estimate = graphene.DateTime(
+        description="When an order placed now could be collected (click & collect stores only), in the store's time zone."
+    )
+
+    @staticmethod
+    def resolve_distance_km(availability, info):
+        return round(availability.distance_km, 3)
