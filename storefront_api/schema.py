@@ -2,6 +2,7 @@
 
 import graphene
 
+from .catalog.mutations import CatalogMutations
 from .catalog.schema import CatalogQueries
 from .guides.schema import GiftGuideQueries
 from .offers.schema import OfferQueries
@@ -31,6 +32,10 @@ class Query(
     pass
 
 
-schema = graphene.Schema(query=Query, types=list(PAGE_TYPES.values()))
+class Mutation(CatalogMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation, types=list(PAGE_TYPES.values()))
 
 __all__ = ["schema", "core_page_types"]
