@@ -43,6 +43,8 @@ class StockLevelViewSet(ModelViewSet):
     model = StockLevel
     icon = "clipboard-list"
     menu_label = "Stock levels"
+    add_to_admin_menu = True
+    menu_order = 205
     list_display = ["product", "store", "quantity", "source_updated_at", "updated_at"]
     list_filter = ["store"]
     search_fields = ["product__sku", "product__name", "store__title"]
@@ -102,6 +104,7 @@ class StockApiKeyViewSet(ModelViewSet):
     model = StockApiKey
     icon = "key"
     menu_label = "Stock API keys"
+    add_to_settings_menu = True
     add_view_class = StockApiKeyCreateView
     list_display = ["name", "prefix", "all_stores", "is_active", "created_at", "last_used_at"]
     list_filter = ["is_active", "all_stores"]

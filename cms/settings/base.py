@@ -173,3 +173,8 @@ STOCK_INGESTION = {
     "MAX_BODY_BYTES": env_int("STOCK_MAX_BODY_BYTES", 2_000_000),
     "MAX_FUTURE_SECONDS": 300,
 }
+
+# Stock bands shown to shoppers (cms/catalog/availability.py): at most OUT units is "out of
+# stock" (raise it to hold back safety stock), at most LOW is "low stock".
+STOCK_OUT_THRESHOLD = env_int("STOCK_OUT_THRESHOLD", 0)
+STOCK_LOW_THRESHOLD = env_int("STOCK_LOW_THRESHOLD", 3)
