@@ -58,7 +58,7 @@ REJECT, PARTIAL = "reject", "partial"
 ERROR_POLICIES = (REJECT, PARTIAL)
 MAX_QUANTITY = 2_147_483_647  # what a PositiveIntegerField holds on every database
 MAX_IDEMPOTENCY_KEY_LENGTH = 200
-UPSERT_CHUNK = 500  # rows per INSERT statement: 2,500 parameters, well within SQLite's limit
+UPSERT_CHUNK = 500  # rows per SQLite INSERT: 2,500 parameters, well within its limit
 ROW_FIELDS = ("store", "sku", "quantity", "source_updated_at")
 
 
@@ -342,8 +342,9 @@ def write_levels(resolved, now):
             stale_rows.append(row.number)
     pairs = sorted(newest)
     written = set()
-    for start in range(0, len(pairs), UPSERT_CHUNK):
-        written |= upsert_chunk([(pair, newest[pair]) for pair in pairs[start : start + UPSERT_CHUNK]], now)
+    chunk = max(len(pairs), 1) if connection.vendor == "postgresql" else UPSERT_CHUNK  # arrays have no limit
+    for start in range(0, len(pairs), chunk):
+        written |= upsert_chunk([(pair, newest[pair]) for pair in pairs[start : start + chunk]], now)
     not_written = [pair for pair in pairs if pair not in written]
     if not_written:
         stored = {
@@ -366,13 +367,18 @@ def upsert_chunk(items, now):
     """INSERT … ON CONFLICT DO UPDATE only where the stored report is strictly older; returns
     the (store_id, product_id) pairs inserted or updated."""
     table = connection.ops.quote_name(StockLevel._meta.db_table)
-    adapt = connection.ops.adapt_datetimefield_value
-    values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(items))
-    params = []
-    for (store_id, product_id), row in items:
-        params += [store_id, product_id, row.quantity, adapt(row.source_updated_at), adapt(now)]
+    if connection.vendor == "postgresql":
+        # Four arrays instead of thousands of parameters: PostgreSQL parses one short statement.
+        values = "SELECT *, %s::timestamptz FROM unnest(%s::bigint[], %s::bigint[], %s::integer[], %s::timestamptz[])"
+        params = [now, *map(list, zip(*[(*pair, row.quantity, row.source_updated_at) for pair, row in items]))]
+    else:
+        adapt = connection.ops.adapt_datetimefield_value
+        values = "VALUES " + ", ".join(["(%s, %s, %s, %s, %s)"] * len(items))
+        params = []
+        for (store_id, product_id), row in items:
+            params += [store_id, product_id, row.quantity, adapt(row.source_updated_at), adapt(now)]
     sql = (
-        f"INSERT INTO {table} (store_id, product_id, quantity, source_updated_at, updated_at) VALUES {values} "
+        f"INSERT INTO {table} (store_id, product_id, quantity, source_updated_at, updated_at) {values} "
         "ON CONFLICT (store_id, product_id) DO UPDATE SET quantity = excluded.quantity, "
         "source_updated_at = excluded.source_updated_at, updated_at = excluded.updated_at "
         f"WHERE {table}.source_updated_at < excluded.source_updated_at "
