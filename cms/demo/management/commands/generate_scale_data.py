@@ -34,7 +34,8 @@ exists, unless --replace."""
                     f"{existing['products']:,} products): nothing to do. Use --replace to drop and recreate it."
                 ))
                 return
-            remove_scale_data(write=self.stdout.write)
+            with quiet_logger("wagtail", enabled=options["verbosity"] < 3):
+                remove_scale_data(write=self.stdout.write)
         scale = ScaleOptions(
             stores=options["stores"], products=options["products"], stock_rows=options["stock_rows"],
             seed=options["seed"],
