@@ -5,8 +5,8 @@
 
 Each case posts a GraphQL query to /graphql through Django's test client, many times with
 varying arguments drawn from the scale data, and prints p50/p95 latency in milliseconds and
-the SQL queries per request. Add the nearby-stores and availability cases to ``CASES`` when
-the store locator lands.
+the SQL queries per request: store lists, a store, products, nearby stores (plain and open
+now with click & collect) and product availability near a point.
 """
 
 import argparse
@@ -31,8 +31,8 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from cms.catalog.models import Category  # noqa: E402
-from cms.demo.scale.generate import CATEGORY_PREFIX, INDEX_SLUG  # noqa: E402
+from cms.catalog.models import Category, Product  # noqa: E402
+from cms.demo.scale.generate import CATEGORY_PREFIX, INDEX_SLUG, SKU_PREFIX  # noqa: E402
 from cms.stores.models import StoreIndexPage, StorePage  # noqa: E402
 
 STORES_BY_COUNTRY = """query($country: String!) {
@@ -60,6 +60,28 @@ PRODUCTS_BY_CATEGORY = """query($category: String!) {
 }"""
 
 
+NEARBY = """query($near: GeoPointInput!) {
+  stores(near: $near, radiusKm: 10, first: 20) {
+    totalCount
+    edges { node { slug distanceKm isOpen nextOpening services { code } } }
+  }
+}"""
+NEARBY_OPEN_COLLECT = """query($near: GeoPointInput!) {
+  stores(near: $near, radiusKm: 25, openNow: true, services: ["click-and-collect"], first: 20) {
+    totalCount
+    edges { node { slug distanceKm nextClosing } }
+  }
+}"""
+AVAILABILITY = """query($sku: String!, $near: GeoPointInput!) {
+  product(sku: $sku) {
+    sku
+    availability(near: $near, radiusKm: 25, first: 10) {
+      store { slug title } distanceKm quantity band clickAndCollect pickupEstimate
+    }
+  }
+}"""
+
+
 @dataclass
 class Case:
     name: str
@@ -75,16 +97,30 @@ def scale_inputs():
     countries = [row["country"] for row in stores.values("country").annotate(n=Count("pk")).order_by("-n")]
     slugs = list(stores.values_list("slug", flat=True).order_by("?")[:500])
     categories = list(Category.objects.filter(slug__startswith=CATEGORY_PREFIX).values_list("slug", flat=True))
-    return countries, slugs, categories
+    points = [(float(lat), float(lon)) for lat, lon in stores.values_list("latitude", "longitude").order_by("?")[:500]]
+    # The core range (the first 1% of products) is what many stores carry.
+    core = Product.objects.filter(sku__startswith=SKU_PREFIX, is_active=True, live=True).order_by("sku")
+    skus = list(core.values_list("sku", flat=True)[: max(1, core.count() // 100)])
+    return countries, slugs, categories, points, skus
+
+
+def near(rng, points):
+    """A shopper a few km from a random store."""
+    latitude, longitude = rng.choice(points)
+    return {"latitude": round(latitude + rng.uniform(-0.03, 0.03), 5), "longitude": round(longitude + rng.uniform(-0.03, 0.03), 5)}
 
 
 def cases():
-    countries, slugs, categories = scale_inputs()
+    countries, slugs, categories, points, skus = scale_inputs()
     return [
         Case("stores(country:, first: 20)", STORES_BY_COUNTRY, lambda rng: {"country": rng.choice(countries)}),
         Case("store(slug:)", STORE_BY_SLUG, lambda rng: {"slug": rng.choice(slugs)}),
         Case("products(filter: {category}, first: 20)", PRODUCTS_BY_CATEGORY,
              lambda rng: {"category": rng.choice(categories)}),
+        Case("stores(near:, radiusKm: 10, first: 20)", NEARBY, lambda rng: {"near": near(rng, points)}),
+        Case("stores(near:, 25 km, openNow, click&collect)", NEARBY_OPEN_COLLECT, lambda rng: {"near": near(rng, points)}),
+        Case("product.availability(near:, 25 km, first: 10)", AVAILABILITY,
+             lambda rng: {"sku": rng.choice(skus), "near": near(rng, points)}),
     ]
 
 
@@ -127,12 +163,12 @@ def main(argv=None):
 
     stores = StorePage.objects.count()
     print(f"{connection.vendor}, {stores:,} store pages, {args.repeat} requests per case")
-    header = f"{'query':<42} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'SQL/request':>12}"
+    header = f"{'query':<48} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'SQL/request':>12}"
     print(header)
     print("-" * len(header))
     for name, count, p50, p95, worst, fewest, most in rows:
         sql = f"{fewest}" if fewest == most else f"{fewest}–{most}"
-        print(f"{name:<42} {count:>4} {p50:>8.1f} {p95:>8.1f} {worst:>8.1f} {sql:>12}")
+        print(f"{name:<48} {count:>4} {p50:>8.1f} {p95:>8.1f} {worst:>8.1f} {sql:>12}")
 
 
 if __name__ == "__main__":
