@@ -90,25 +90,34 @@ class StoreAvailability:
     pickup_estimate: datetime | None
 
 
-def availability_in(nearby, sku, levels, moment):
-    """The stores of ``nearby`` (``[(store, km)]``, nearest first, hours and services
-    prefetched) that have ``sku`` in stock by ``levels`` (from ``stock_levels``), each with
-    its band and, for click & collect stores, the pickup estimate of an order at ``moment``.
-    No queries."""
+def stocked_nearby(nearby, sku, levels, limit=None):
+    """``[(store, km, level)]``: the nearest ``limit`` stores of ``nearby`` (``[(store, km)]``,
+    nearest first) that have ``sku`` in stock by ``levels`` (from ``stock_levels``)."""
+    found = []
+    for store, km in nearby:
+        level = levels.get((store.translation_key, sku))
+        if stock_band(level.quantity if level else None) == StockBand.OUT_OF_STOCK:
+            continue
+        found.append((store, km, level))
+        if limit is not None and len(found) >= limit:
+            break
+    return found
+
+
+def availability_in(stocked, moment):
+    """Each of ``stocked`` (from ``stocked_nearby``; the stores' hours and services
+    prefetched) with its band and, for click & collect stores, the pickup estimate of an
+    order at ``moment``. No queries."""
     from cms.stores.hours import schedule_for_store
     from cms.stores.models import CLICK_AND_COLLECT
 
     found = []
-    for store, km in nearby:
-        level = levels.get((store.translation_key, sku))
-        band = stock_band(level.quantity if level else None)
-        if band == StockBand.OUT_OF_STOCK:
-            continue
+    for store, km, level in stocked:
         collect = store.offers_service(CLICK_AND_COLLECT)
         estimate = (
             pickup_estimate(schedule_for_store(store), moment, store.pickup_preparation_minutes, in_stock=True)
             if collect
             else None
         )
-        found.append(StoreAvailability(store, km, level.quantity, band, collect, estimate))
+        found.append(StoreAvailability(store, km, level.quantity, stock_band(level.quantity), collect, estimate))
     return found

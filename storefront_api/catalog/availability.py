@@ -1,9 +1,10 @@
 """Product.availability: nearby stores with the product, computed for a whole list of
 products at once (one store search per point, one stock query for the list)."""
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from cms.catalog.availability import availability_in
+from cms.catalog.availability import availability_in, stocked_nearby
 from cms.stores.listing import InvalidStoreFilter
 from storefront_api.core.errors import BadArgument
 from storefront_api.pages.batches import batch_of
@@ -21,13 +22,18 @@ def product_availability(info, product, near, radius_km, first):
         nearby = NearbyStoresLoader.for_request(info.context).load(key)
     except InvalidStoreFilter as error:
         raise bad_store_argument(error) from None
-    expect_stores(info.context, [store for store, _km in nearby])
-    skus = {other.sku for other in batch_of(info.context, product)}
+    batch = batch_of(info.context, product)
     stock = StockByStoreAndSkuLoader.for_request(info.context).prime(
-        [(store.translation_key, sku) for store, _km in nearby for sku in skus]
+        [(store.translation_key, other.sku) for store, _km in nearby for other in batch]
     )
-    levels = {
-        (store.translation_key, product.sku): stock.load((store.translation_key, product.sku)) for store, _km in nearby
-    }
-    levels = {key: level for key, level in levels.items() if level is not None}
-    return availability_in(nearby, product.sku, levels, timezone.now())[:first]
+
+    def stocked(sku):
+        levels = {(store.translation_key, sku): stock.load((store.translation_key, sku)) for store, _km in nearby}
+        return stocked_nearby(nearby, sku, {key: level for key, level in levels.items() if level}, limit=first)
+
+    # Hours and services only of the stores shown, for every product of the list at once
+    # (already prefetched stores are skipped, so later products of the list cost nothing).
+    shown = {store.pk: store for other in batch for store, _km, _level in stocked(other.sku)}
+    prefetch_related_objects(list(shown.values()), "opening_hours", "hours_exceptions", "services")
+    expect_stores(info.context, list(shown.values()))
+    return availability_in(stocked(product.sku), timezone.now())

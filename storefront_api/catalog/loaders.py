@@ -62,7 +62,7 @@ class ProductBySkuLoader(RequestLoader):
 
 class NearbyStoresLoader(RequestLoader):
     """Keys are (latitude, longitude, radius km, locale id): ``[(store, km)]`` of the requesting
-    site's visible stores in that language, nearest first, with hours and services prefetched."""
+    site's visible stores in that language, nearest first."""
 
     def batch_load(self, keys):
         from cms.stores.finder import find_stores
@@ -72,9 +72,7 @@ class NearbyStoresLoader(RequestLoader):
         site = site_for_request(self.context)
         found = {}
         for latitude, longitude, radius_km, locale_id in keys:
-            stores = shopper_stores(site, Locale.objects.get(pk=locale_id)).prefetch_related(
-                "opening_hours", "hours_exceptions", "services"
-            )
+            stores = shopper_stores(site, Locale.objects.get(pk=locale_id))
             nearby = find_stores(stores, near=(latitude, longitude), radius_km=radius_km)
             found[(latitude, longitude, radius_km, locale_id)] = [(store, store.distance_km) for store in nearby]
         return found
