@@ -23,16 +23,24 @@ def shopper_pages(site, locale, model=Page):
     return model.objects.live().public().filter(path__startswith=home.path, locale=locale)
 
 
-def is_visible(page, site):
-    return shopper_pages(site, page.locale).filter(pk=page.pk).exists()
+def visible_at_paths(site, paths_by_locale_id):
+    """``{(locale id, path): page}`` (specific pages) of the pages at those tree paths that
+    shoppers may see on ``site``: one query per locale, whatever the number of paths."""
+    found = {}
+    for locale in Locale.objects.filter(pk__in=paths_by_locale_id):
+        pages = shopper_pages(site, locale).filter(path__in=set(paths_by_locale_id[locale.pk])).specific()
+        found.update({(locale.pk, page.path): page for page in pages})
+    return found
 
 
-def visible_translations(page, site):
-    """The other-language versions of ``page`` that shoppers may see on ``site``."""
-    translations = []
-    for locale in Locale.objects.exclude(pk=page.locale_id).order_by("language_code"):
-        translations += shopper_pages(site, locale).filter(translation_key=page.translation_key).specific()
-    return translations
+def visible_versions(site, translation_keys):
+    """``{translation_key: [page in each language]}`` (specific pages, by language code) that
+    shoppers may see on ``site``: one query per locale, whatever the number of keys."""
+    found = {}
+    for locale in Locale.objects.order_by("language_code"):
+        for page in shopper_pages(site, locale).filter(translation_key__in=set(translation_keys)).specific():
+            found.setdefault(page.translation_key, []).append(page)
+    return found
 
 
 def visible_versions_in(site, locale, page_ids):

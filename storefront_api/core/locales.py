@@ -1,3 +1,4 @@
+import graphene
 from wagtail.models import Locale
 
 from .errors import BadArgument
@@ -15,8 +16,6 @@ def resolve_locale(language_code):
 
 
 def locale_argument():
-    import graphene
-
     return graphene.String(description="Language code, e.g. `en` or `it`. Default: the site's default language.")
 
 

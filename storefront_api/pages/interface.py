@@ -1,12 +1,11 @@
 import graphene
 
-from cms.core.visibility import visible_translations
-
 from storefront_api.core.connections import CountableConnection, connection_args
 from storefront_api.core.locales import LocaleByIdLoader
 
-from .batches import paginate_pages
-from .context import requesting_site, visible_pages
+from .batches import batch_of, load_for_batch, paginate_pages, remember_batch
+from .context import visible_pages
+from .loaders import VisiblePageByPathLoader, VisibleVersionsLoader
 from .registry import graphql_type_for
 
 
@@ -39,25 +38,42 @@ class Page(graphene.Interface):
     def resolve_locale(page, info):
         return LocaleByIdLoader.language_code(info.context, page.locale_id)
 
+    # Translations, parents and ancestors load for every page of the batch at once.
+
     @staticmethod
     def resolve_translations(page, info):
-        return visible_translations(page, requesting_site(info))
+        versions = load_for_batch(info, page, VisibleVersionsLoader, lambda other: other.translation_key)
+        return remember_batch(info.context, [other for other in versions if other.locale_id != page.locale_id])
 
     @staticmethod
     def resolve_parent(page, info):
         if page.depth <= 2:
             return None
-        return visible_pages(info, page.locale).filter(path=page.path[: -page.steplen]).specific().first()
+        return _pages_at(info, page, lambda other: [_ancestor_paths(other)[-1]] if other.depth > 2 else [])[0]
 
     @staticmethod
     def resolve_ancestors(page, info):
-        paths = [page.path[:length] for length in range(page.steplen, len(page.path), page.steplen)]
-        return list(visible_pages(info, page.locale).filter(path__in=paths).order_by("path").specific())
+        return [ancestor for ancestor in _pages_at(info, page, _ancestor_paths) if ancestor is not None]
 
     @staticmethod
     def resolve_children(page, info, **page_args):
         children = visible_pages(info, page.locale).child_of(page).order_by("path").specific()
         return paginate_pages(info, PageConnection, children, **page_args)
+
+
+def _ancestor_paths(page):
+    """Tree paths of ``page``'s ancestors below the tree root, top first."""
+    return [page.path[:length] for length in range(2 * page.steplen, len(page.path), page.steplen)]
+
+
+def _pages_at(info, page, paths_of):
+    """The visible pages at ``paths_of(page)`` (None where there is none), loaded together with
+    those at ``paths_of`` of every page of ``page``'s batch."""
+    loader = VisiblePageByPathLoader.for_request(info.context)
+    loader.prime([(other.locale_id, path) for other in batch_of(info.context, page) for path in paths_of(other)])
+    found = [loader.load((page.locale_id, path)) for path in paths_of(page)]
+    remember_batch(info.context, [other for other in found if other is not None])
+    return found
 
 
 class PageConnection(CountableConnection):

@@ -1,9 +1,30 @@
-"""Loaders for the rows around pages: inline rows (return windows, opening hours) and the
-ids chosen in many-to-many fields (related products, related stores), per page id."""
+"""Loaders for pages and the rows around them: visible pages by tree path and by translation
+key, inline rows (return windows, opening hours) and the ids chosen in many-to-many fields
+(related products, related stores), per page id."""
 
 from collections import defaultdict
 
-from storefront_api.core.loaders import ListLoader
+from cms.core.visibility import visible_at_paths, visible_versions
+from storefront_api.core.loaders import ListLoader, RequestLoader
+
+from .context import site_for_request
+
+
+class VisiblePageByPathLoader(RequestLoader):
+    """Keys are (locale id, tree path): the page there when shoppers may see it, else None."""
+
+    def batch_load(self, keys):
+        paths = defaultdict(list)
+        for locale_id, path in keys:
+            paths[locale_id].append(path)
+        return visible_at_paths(site_for_request(self.context), paths)
+
+
+class VisibleVersionsLoader(ListLoader):
+    """Keys are translation keys: every language's version shoppers may see, by language code."""
+
+    def batch_load(self, keys):
+        return visible_versions(site_for_request(self.context), keys)
 
 
 class RowsByParentIdLoader(ListLoader):

@@ -31,3 +31,28 @@ def test_restricted_page_and_its_children_are_absent(graphql, section):
     assert body["data"]["page"] is None
     home = graphql("{ home { children { totalCount } } }")
     assert home["data"]["home"]["children"]["totalCount"] == 0
+
+
+def test_translations_parents_and_ancestors_of_a_list_cost_the_same_for_more_pages(graphql, section, locales):
+    from tests.storefront_api.content import count_queries, translate
+
+    query = """{ page(path: "/inspiration/") { children(first: 50) { edges { node {
+        title parent { title } ancestors { title } translations { locale url } } } } } }"""
+    translate(section.get_parent().specific, locales["it"])
+    translate(section, locales["it"])
+
+    def add(start, count):
+        for number in range(start, start + count):
+            child = SectionPageFactory(parent=section, title=f"Nested {number}", slug=f"nested-{number}")
+            translate(child, locales["it"])
+
+    add(0, 3)
+    few, data = count_queries(graphql, query)
+    add(3, 12)
+    many, more = count_queries(graphql, query)
+    edges = more["page"]["children"]["edges"]
+    assert len(data["page"]["children"]["edges"]) == 3 and len(edges) == 15
+    assert all(edge["node"]["parent"] == {"title": "Inspiration"} for edge in edges)
+    assert all([a["title"] for a in edge["node"]["ancestors"]] == ["Home", "Inspiration"] for edge in edges)
+    assert all([t["locale"] for t in edge["node"]["translations"]] == ["it"] for edge in edges)
+    assert few == many, (few, many)
