@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "cms.policies",
     "cms.offers",
     "cms.demo",
+    "cms.publishing",
     "storefront_api",
     "search",
     "themes",

@@ -1,0 +1,98 @@
+"""Recording content events: what a change looked like at the moment it happened, written
+once the change's transaction has committed (a rolled-back publish records nothing)."""
+
+from django.db import transaction
+from wagtail.models import DraftStateMixin, Page
+from wagtail.snippets.models import get_snippet_models
+
+from .models import Action, ContentEvent, Kind
+
+# The field that names a snippet in URLs and feeds, in order of preference.
+SNIPPET_KEY_FIELDS = ("slug", "sku", "code")
+
+
+def is_published_snippet_model(model):
+    """Snippets shoppers see: registered, with drafts and publishing."""
+    return issubclass(model, DraftStateMixin) and model in get_snippet_models()
+
+
+def page_fields(page, **extra):
+    return {
+        "kind": Kind.PAGE,
+        "object_type": page.specific_class.__name__ if page.specific_class else type(page).__name__,
+        "object_id": str(page.pk),
+        "locale": _language_code(page),
+        "translation_key": page.translation_key,
+        "slug": page.slug,
+        "tree_path": page.path,
+        "url_path": page.url_path,
+        **extra,
+    }
+
+
+def snippet_fields(snippet):
+    key = next((getattr(snippet, name) for name in SNIPPET_KEY_FIELDS if hasattr(snippet, name)), "")
+    return {
+        "kind": Kind.SNIPPET,
+        "object_type": type(snippet).__name__,
+        "object_id": str(snippet.pk),
+        "locale": _language_code(snippet),
+        "translation_key": getattr(snippet, "translation_key", None),
+        "slug": str(key or ""),
+    }
+
+
+def _language_code(obj):
+    return obj.locale.language_code if getattr(obj, "locale_id", None) else ""
+
+
+def record(action, fields):
+    """Write the event (and its deliveries) after the current transaction commits; at once
+    outside a transaction. The values are taken now, while the object still exists."""
+    transaction.on_commit(lambda: _write(action, fields))
+
+
+def _write(action, fields):
+    from .delivery import enqueue_deliveries
+
+    with transaction.atomic():
+        event = ContentEvent.objects.create(action=action, **fields)
+        enqueue_deliveries(event)
+    return event
+
+
+def is_shown_page(page):
+    """Pages below a site root, not behind a privacy restriction."""
+    return page.depth > 1 and not page.get_view_restrictions().exists()
+
+
+def page_published(page):
+    if is_shown_page(page):
+        record(Action.PUBLISHED, page_fields(page))
+
+
+def page_unpublished(page):
+    if page.depth > 1:
+        record(Action.UNPUBLISHED, page_fields(page))
+
+
+def page_deleted(page):
+    if page.depth > 1:
+        record(Action.DELETED, page_fields(page))
+
+
+def page_moved(page, url_path_before):
+    """Moved or renamed (slug) while live: the page and everything below changed address."""
+    if page.live and url_path_before != page.url_path and is_shown_page(page):
+        record(Action.MOVED, page_fields(page, previous_url_path=url_path_before))
+
+
+def snippet_changed(action, snippet):
+    if is_published_snippet_model(type(snippet)):
+        record(action, snippet_fields(snippet))
+
+
+def site_roots(site):
+    """(tree path, URL path) of the site's root page in each language."""
+    root = site.root_page
+    return list(Page.objects.filter(translation_key=root.translation_key).values_list("path", "url_path"))

@@ -1,0 +1,123 @@
+"""What changed for shoppers (content events), who wants to hear about it (webhook
+endpoints) and what each endpoint was told (deliveries)."""
+
+import secrets
+
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Action(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    UNPUBLISHED = "unpublished", _("Unpublished")
+    DELETED = "deleted", _("Deleted")
+    MOVED = "moved", _("Moved")
+
+
+class Kind(models.TextChoices):
+    PAGE = "page", _("Page")
+    SNIPPET = "snippet", _("Snippet")
+
+
+class ContentEvent(models.Model):
+    """One change shoppers can see. Written after the change's transaction commits, so ids
+    follow commit order; the object may be gone since (deleted), so the event keeps what a
+    static build needs to find the object's file: path, slug, locale."""
+
+    occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    object_type = models.CharField(max_length=100, help_text=_("Model name, e.g. StorePage or Offer."))
+    object_id = models.CharField(max_length=64)
+    locale = models.CharField(max_length=20, blank=True, help_text=_("Language code of the object."))
+    translation_key = models.UUIDField(null=True, blank=True)
+    slug = models.CharField(
+        max_length=255, blank=True, help_text=_("Page or category slug, product SKU, offer or service code.")
+    )
+    tree_path = models.CharField(
+        max_length=255, blank=True, db_index=True, help_text=_("Pages: position in the page tree (says which site).")
+    )
+    url_path = models.CharField(max_length=255, blank=True, help_text=_("Pages: Wagtail's URL path (from the tree root)."))
+    previous_url_path = models.CharField(max_length=255, blank=True, help_text=_("Moved pages: the URL path before."))
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.type_name} {self.object_type} {self.object_id}"
+
+    @property
+    def type_name(self):
+        """The webhook event type, e.g. ``page.published``."""
+        return f"{self.kind}.{self.action}"
+
+
+def new_secret():
+    return secrets.token_urlsafe(32)
+
+
+class WebhookEndpoint(models.Model):
+    name = models.CharField(max_length=100, help_text=_("Who receives these events, e.g. “Static site build”."))
+    url = models.URLField(
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Receives a signed JSON POST per event. Use https outside a private network."),
+    )
+    secret = models.CharField(
+        max_length=100,
+        default=new_secret,
+        help_text=_("Shared with the receiver, which checks each request's Webhook-Signature with it."),
+    )
+    actions = models.JSONField(
+        default=list, blank=True, help_text=_("Only these actions; none chosen means every action.")
+    )
+    object_types = models.JSONField(
+        default=list, blank=True, help_text=_("Only these page types and snippets; none chosen means all.")
+    )
+    is_active = models.BooleanField(
+        default=True, help_text=_("Inactive endpoints receive nothing; events meanwhile are not sent to them later.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("webhook endpoint")
+
+    def __str__(self):
+        return self.name
+
+    def wants(self, event):
+        return (not self.actions or event.action in self.actions) and (
+            not self.object_types or event.object_type in self.object_types
+        )
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SUCCEEDED = "succeeded", _("Succeeded")
+    FAILED = "failed", _("Failed, will retry")
+    GAVE_UP = "gave_up", _("Gave up")
+
+
+class WebhookDelivery(models.Model):
+    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.ForeignKey(ContentEvent, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    response_time_ms = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="delivery_due")]
+
+    def __str__(self):
+        return f"{self.event.type_name} → {self.endpoint}"

@@ -1,0 +1,26 @@
+"""The publishing settings: one dict, ``PUBLISHING`` in Django settings, read here with defaults."""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Content events older than this are removed by `manage.py deliver_webhooks`; a sync
+    # asking about an older moment is told to rebuild in full.
+    "EVENT_RETENTION_DAYS": 90,
+    # Seconds an HTTP delivery may take before it counts as failed.
+    "DELIVERY_TIMEOUT_SECONDS": 5,
+    # Waits before the 2nd, 3rd, … attempt; after MAX_ATTEMPTS failures a delivery gives up.
+    "RETRY_DELAYS_SECONDS": [30, 120, 600, 3600, 21600],
+    "MAX_ATTEMPTS": 6,
+    # Deliveries a worker claims at once.
+    "BATCH_SIZE": 50,
+    # Events this young are not listed by the `changes` query yet, so that an event whose
+    # transaction commits a moment after a higher id's is never skipped by a stored cursor.
+    "SYNC_SETTLE_SECONDS": 2,
+}
+
+
+def publishing_setting(name):
+    configured = getattr(settings, "PUBLISHING", {})
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown PUBLISHING setting {name!r}")
+    return configured.get(name, DEFAULTS[name])

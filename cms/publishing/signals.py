@@ -1,0 +1,60 @@
+"""Wagtail and Django signals turned into content events."""
+
+from django.apps import apps
+from django.db.models.signals import pre_delete
+from wagtail import signals as wagtail_signals
+from wagtail.models import DraftStateMixin, Page
+
+from . import events
+from .models import Action
+
+
+def on_page_published(sender, instance, **kwargs):
+    events.page_published(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    events.page_unpublished(instance)
+
+
+def on_page_moved(sender, instance, url_path_before, **kwargs):
+    events.page_moved(instance, url_path_before)
+
+
+def on_page_slug_changed(sender, instance, instance_before, **kwargs):
+    events.page_moved(instance, instance_before.url_path)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    # pre_delete, not post_delete: Wagtail deletes a page with its descendants through
+    # treebeard, one signal per page; before the delete each page still has its path.
+    events.page_deleted(instance)
+
+
+def on_snippet_published(sender, instance, **kwargs):
+    events.snippet_changed(Action.PUBLISHED, instance)
+
+
+def on_snippet_unpublished(sender, instance, **kwargs):
+    events.snippet_changed(Action.UNPUBLISHED, instance)
+
+
+def on_snippet_deleted(sender, instance, **kwargs):
+    events.snippet_changed(Action.DELETED, instance)
+
+
+def connect():
+    uid = "publishing"
+    wagtail_signals.page_published.connect(on_page_published, dispatch_uid=f"{uid}-page-published")
+    wagtail_signals.page_unpublished.connect(on_page_unpublished, dispatch_uid=f"{uid}-page-unpublished")
+    wagtail_signals.post_page_move.connect(on_page_moved, dispatch_uid=f"{uid}-page-moved")
+    wagtail_signals.page_slug_changed.connect(on_page_slug_changed, dispatch_uid=f"{uid}-page-slug")
+    # Every page row is deleted as a Page (Wagtail deletes through the base class).
+    pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid=f"{uid}-page-deleted")
+    wagtail_signals.published.connect(on_snippet_published, dispatch_uid=f"{uid}-snippet-published")
+    wagtail_signals.unpublished.connect(on_snippet_unpublished, dispatch_uid=f"{uid}-snippet-unpublished")
+    # Per model, not for every sender: a receiver for all senders would stop Django's fast
+    # (signal-free) bulk deletes of every other model.
+    for model in apps.get_models():
+        if issubclass(model, DraftStateMixin) and not issubclass(model, Page):
+            pre_delete.connect(on_snippet_deleted, sender=model, dispatch_uid=f"{uid}-deleted-{model._meta.label}")

@@ -1,0 +1,130 @@
+"""Admin: webhook endpoints (Settings menu) and the delivery log (read-only, with "Retry now")."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import BaseColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page, get_page_models
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import get_snippet_models
+
+from .delivery import retry_now
+from .events import is_published_snippet_model
+from .models import Action, WebhookDelivery, WebhookEndpoint
+
+
+def object_type_choices():
+    pages = sorted(model.__name__ for model in get_page_models() if model is not Page)
+    snippets = sorted(model.__name__ for model in get_snippet_models() if is_published_snippet_model(model))
+    return [(_("Pages"), [(name, name) for name in pages]), (_("Snippets"), [(name, name) for name in snippets])]
+
+
+class WebhookEndpointForm(WagtailAdminModelForm):
+    actions = forms.MultipleChoiceField(
+        choices=Action.choices, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=WebhookEndpoint._meta.get_field("actions").help_text,
+    )
+    object_types = forms.MultipleChoiceField(
+        choices=object_type_choices, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=WebhookEndpoint._meta.get_field("object_types").help_text,
+    )
+
+
+class WebhookEndpointViewSet(ModelViewSet):
+    """Where publish events are sent (the `deliver_webhooks` worker sends them)."""
+
+    model = WebhookEndpoint
+    icon = "link-external"
+    menu_label = _("Webhooks")
+    add_to_settings_menu = True
+    list_display = ["name", "url", "is_active", "created_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "url"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("url"),
+            FieldPanel("secret", read_only=True),
+            FieldPanel("actions"),
+            FieldPanel("object_types"),
+            FieldPanel("is_active"),
+        ],
+        base_form_class=WebhookEndpointForm,
+    )
+
+
+class DeliveryLogPolicy(ModelPermissionPolicy):
+    """The log is written by the worker only; admins read it and may ask for a retry
+    (the "change" permission)."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        if action == "retry":
+            action = "change"
+        return super().user_has_permission(user, action)
+
+
+class RetryColumn(BaseColumn):
+    cell_template_name = "publishing/retry_cell.html"
+
+    def __init__(self, viewset):
+        super().__init__("retry", label=_("Retry"))
+        self.viewset = viewset
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context.get("request")
+        context["can_retry"] = bool(request) and self.viewset.permission_policy.user_has_permission(request.user, "retry")
+        context["retry_url_name"] = self.viewset.get_url_name("retry")
+        return context
+
+
+class WebhookDeliveryViewSet(ModelViewSet):
+    model = WebhookDelivery
+    icon = "history"
+    menu_label = _("Webhook deliveries")
+    add_to_settings_menu = True
+    inspect_view_enabled = True
+    list_filter = ["endpoint", "status"]
+    ordering = ["-id"]
+    form_fields = ["status"]  # required by ModelViewSet; the policy refuses add and edit
+
+
+    @property
+    def list_display(self):
+        return [
+            "event", "endpoint", "status", "attempts", "last_status_code", "last_error", "response_time_ms",
+            "last_attempt_at", "next_attempt_at", RetryColumn(self),
+        ]
+
+    def get_queryset(self, request):
+        return WebhookDelivery.objects.select_related("event", "endpoint")
+
+    def retry_view(self, request, pk):
+        if not self.permission_policy.user_has_permission(request.user, "retry"):
+            raise PermissionDenied
+        delivery = get_object_or_404(WebhookDelivery, pk=pk)
+        retry_now(delivery)
+        messages.success(request, _("The delivery will be retried by the next worker pass."))
+        return redirect(self.get_url_name("index"))
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("retry/<int:pk>/", require_POST(self.retry_view), name="retry")]
+
+
+register_permission_policy(WebhookDelivery, DeliveryLogPolicy(WebhookDelivery))
+
+
+@hooks.register("register_admin_viewset")
+def register_webhook_viewsets():
+    return [WebhookEndpointViewSet("webhook_endpoints"), WebhookDeliveryViewSet("webhook_deliveries")]
