@@ -36,3 +36,10 @@ def section(home):
 @pytest.fixture
 def image(db):
     return wagtail_factories.ImageFactory(title="Shop floor")
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed():`` runs the block as if its transaction committed: on-commit
+    callbacks (content events, webhook deliveries) run at the end of the block."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -46,10 +46,16 @@ def _language_code(obj):
     return obj.locale.language_code if getattr(obj, "locale_id", None) else ""
 
 
-def record(action, fields):
+def record(action, fields, unless=None):
     """Write the event (and its deliveries) after the current transaction commits; at once
-    outside a transaction. The values are taken now, while the object still exists."""
-    transaction.on_commit(lambda: _write(action, fields))
+    outside a transaction. The values are taken now, while the object still exists;
+    ``unless`` is asked after the commit."""
+
+    def after_commit():
+        if unless is None or not unless():
+            _write(action, fields)
+
+    transaction.on_commit(after_commit)
 
 
 def _write(action, fields):
@@ -73,7 +79,8 @@ def page_published(page):
 
 def page_unpublished(page):
     if page.depth > 1:
-        record(Action.UNPUBLISHED, page_fields(page))
+        # Wagtail unpublishes a live page just before deleting it: the deletion says it all.
+        record(Action.UNPUBLISHED, page_fields(page), unless=lambda: not Page.objects.filter(pk=page.pk).exists())
 
 
 def page_deleted(page):

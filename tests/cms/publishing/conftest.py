@@ -7,12 +7,6 @@ from tests.cms.publishing.receiver import Receiver
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the block as a committed transaction: its on-commit callbacks run at the end."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def receiver():
     with Receiver() as running:
         yield running
