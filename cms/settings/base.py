@@ -179,3 +179,12 @@ STOCK_INGESTION = {
 # stock" (raise it to hold back safety stock), at most LOW is "low stock".
 STOCK_OUT_THRESHOLD = env_int("STOCK_OUT_THRESHOLD", 0)
 STOCK_LOW_THRESHOLD = env_int("STOCK_LOW_THRESHOLD", 3)
+
+# Content events, publish webhooks and incremental sync (cms/publishing/settings.py lists
+# every key and its default). `manage.py deliver_webhooks` sends the webhooks.
+PUBLISHING = {
+    "EVENT_RETENTION_DAYS": env_int("PUBLISHING_EVENT_RETENTION_DAYS", 90),
+    "DELIVERY_TIMEOUT_SECONDS": env_int("WEBHOOK_TIMEOUT_SECONDS", 5),
+    "MAX_ATTEMPTS": env_int("WEBHOOK_MAX_ATTEMPTS", 6),
+    "SYNC_SETTLE_SECONDS": env_int("SYNC_SETTLE_SECONDS", 2),
+}
