@@ -11,8 +11,9 @@ DEFAULTS = {
     # Waits before the 2nd, 3rd, … attempt; after MAX_ATTEMPTS failures a delivery gives up.
     "RETRY_DELAYS_SECONDS": [30, 120, 600, 3600, 21600],
     "MAX_ATTEMPTS": 6,
-    # Deliveries a worker claims at once.
+    # Deliveries a worker claims at once, and how many of them it sends at the same time.
     "BATCH_SIZE": 50,
+    "CONCURRENCY": 8,
     # Events this young are not listed by the `changes` query yet, so that an event whose
     # transaction commits a moment after a higher id's is never skipped by a stored cursor.
     "SYNC_SETTLE_SECONDS": 2,

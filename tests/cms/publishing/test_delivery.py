@@ -110,3 +110,14 @@ def test_the_worker_command_sends_due_deliveries_and_removes_old_events(store_in
     assert len(receiver.received) == 1
     assert ContentEvent.objects.count() == 1
     assert remove_old_events() == 0
+
+
+def test_a_claimed_delivery_is_not_claimed_again_until_its_lease_ends(store_index, endpoint, committed):
+    from cms.publishing.delivery import claim_due
+
+    publish_store(store_index, committed)
+    now = timezone.now()
+    assert len(claim_due(now, 10)) == 1
+    assert claim_due(now, 10) == []  # another worker meanwhile
+    with later(timedelta(minutes=2)):  # the first worker died without an answer
+        assert len(claim_due(timezone.now(), 10)) == 1
