@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test postgres clean
+.PHONY: install demo serve worker test postgres clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +30,12 @@ serve: install
 	@echo "  Site (Italian):  http://$(HOST):$(PORT)/it/"
 	@echo "  Admin:           http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL API:     http://$(HOST):$(PORT)/graphql"
+	@echo "  Webhooks are sent by 'make worker' (run it in another terminal)"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install
+	$(PY) manage.py deliver_webhooks
 
 test: install
 	PYTHON=$(PY) bash scripts/test.sh
