@@ -121,3 +121,21 @@ def test_a_claimed_delivery_is_not_claimed_again_until_its_lease_ends(store_inde
     assert claim_due(now, 10) == []  # another worker meanwhile
     with later(timedelta(minutes=2)):  # the first worker died without an answer
         assert len(claim_due(timezone.now(), 10)) == 1
+
+
+def test_an_editor_publishes_in_the_admin_while_every_endpoint_is_down(admin_client, committed, no_sockets):
+    from wagtail.test.utils.form_data import nested_form_data
+
+    from cms.stores.models import Service
+    from tests.editing import assert_redirected, post_form, snippet_url
+
+    for n in range(3):
+        WebhookEndpoint.objects.create(name=f"Down {n}", url=closed_port_url())
+    form = nested_form_data({"name": "Curbside pickup", "code": "curbside", "description": ""})
+    with committed():
+        assert_redirected(post_form(admin_client, snippet_url(Service, "add"), form, publish=True))
+    assert Service.objects.get(code="curbside").live
+    event = ContentEvent.objects.get()
+    assert (event.type_name, event.object_type, event.slug) == ("snippet.published", "Service", "curbside")
+    assert event.deliveries.filter(status="pending").count() == 3
+    assert no_sockets == []
