@@ -16,6 +16,23 @@ DEFAULTS = {
     # and how long a token stays valid.
     "PREVIEW_URL": "",
     "PREVIEW_TOKEN_MAX_AGE": 3600,
+    # HTTP caching of public GET responses (storefront_api/http_cache.py): seconds a browser
+    # or CDN may reuse a response, and may serve it stale while revalidating.
+    "HTTP_CACHE_MAX_AGE": 60,
+    "HTTP_CACHE_STALE_WHILE_REVALIDATE": 30,
+    # Server-side response cache: on/off, the Django cache alias, seconds an entry lives
+    # (it also bounds how stale time-dependent fields such as "open now" may get).
+    "RESPONSE_CACHE": True,
+    "RESPONSE_CACHE_ALIAS": "default",
+    "RESPONSE_CACHE_TIMEOUT": 60,
+    # Seconds a process may reuse the content versions it read (0: read them per request).
+    "CONTENT_VERSION_MAX_AGE": 0,
+    # Rate limiting per client address (storefront_api/rate_limit.py): "<count>/<second|
+    # minute|hour|day>", or "" to turn it off; the Django cache alias that counts requests;
+    # the number of reverse proxies in front of the app whose X-Forwarded-For is trusted.
+    "RATE_LIMIT": "300/minute",
+    "RATE_LIMIT_CACHE_ALIAS": "default",
+    "TRUSTED_PROXY_COUNT": 0,
 }
 
 

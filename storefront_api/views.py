@@ -26,4 +26,7 @@ class StorefrontGraphQLView(GraphQLView):
 
 
 def graphql_view():
-    return csrf_exempt(StorefrontGraphQLView.as_view())
+    from .http_cache import http_cached
+    from .rate_limit import rate_limited
+
+    return csrf_exempt(rate_limited(http_cached(StorefrontGraphQLView.as_view())))

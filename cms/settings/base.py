@@ -156,6 +156,14 @@ STOREFRONT_API = {
     "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", DEBUG),
     "PREVIEW_URL": env_str("PREVIEW_URL", ""),
     "PREVIEW_TOKEN_MAX_AGE": env_int("PREVIEW_TOKEN_MAX_AGE", 3600),
+    # HTTP caching and rate limiting (README: "Running in production").
+    "HTTP_CACHE_MAX_AGE": env_int("GRAPHQL_CACHE_MAX_AGE", 60),
+    "HTTP_CACHE_STALE_WHILE_REVALIDATE": env_int("GRAPHQL_CACHE_STALE_WHILE_REVALIDATE", 30),
+    "RESPONSE_CACHE": env_bool("GRAPHQL_RESPONSE_CACHE", True),
+    "RESPONSE_CACHE_TIMEOUT": env_int("GRAPHQL_RESPONSE_CACHE_TIMEOUT", 60),
+    "CONTENT_VERSION_MAX_AGE": env_int("GRAPHQL_CONTENT_VERSION_MAX_AGE", 0),
+    "RATE_LIMIT": env_str("GRAPHQL_RATE_LIMIT", "300/minute"),
+    "TRUSTED_PROXY_COUNT": env_int("TRUSTED_PROXY_COUNT", 0),
 }
 
 # Store locator (cms/stores/locator.py lists every key and its default): the implementation
