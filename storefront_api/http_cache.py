@@ -153,19 +153,19 @@ def canonical_json(text):
         return text  # the view reports the bad JSON; the key just keeps it as sent
 
 
-_site_ids = {}
+SITE_IDS = {}  # per process: (host, sites version) -> site id
 
 
 def site_id_for_host(request, sites_version):
     """The id of the site serving the request's host, remembered per process until a site
     changes (Wagtail's ``find_for_request`` costs a query each time)."""
     key = (request.get_host(), sites_version)
-    if key not in _site_ids:
-        if len(_site_ids) > 1000:  # a bound against made-up Host headers
-            _site_ids.clear()
+    if key not in SITE_IDS:
+        if len(SITE_IDS) > 1000:  # a bound against made-up Host headers
+            SITE_IDS.clear()
         site = Site.find_for_request(request)
-        _site_ids[key] = site.pk if site else None
-    return _site_ids[key]
+        SITE_IDS[key] = site.pk if site else None
+    return SITE_IDS[key]
 
 
 class StockReadDetector:
