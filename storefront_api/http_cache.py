@@ -53,33 +53,44 @@ def is_private(request):
 def http_cached(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method != "GET":
-            response = view(request, *args, **kwargs)
-            patch_cache_control(response, no_store=True)
-            return response
-        if is_private(request):
-            return private(view(request, *args, **kwargs))
-        if GraphQLView.request_wants_html(request):  # GraphiQL, when it is on
+        def run():
             return view(request, *args, **kwargs)
-        cache = ResponseCache(request) if api_setting("RESPONSE_CACHE") else None
-        entry = cache.get() if cache else None
-        if entry is not None:
-            response = HttpResponse(entry["body"], content_type=entry["content_type"])
-            response["X-Cache"] = "HIT"
-        else:
-            with StockReadDetector() as detector:
-                response = view(request, *args, **kwargs)
-            if is_private(request):
-                return private(response)
-            if not is_public_result(response):
-                patch_cache_control(response, no_store=True)
-                return response
-            entry = {"body": response.content, "content_type": response["Content-Type"], "etag": etag(response.content)}
-            if cache:
-                cache.set(entry, reads_stock=detector.read_stock)
-                response["X-Cache"] = "MISS"
-        return public(request, response, entry["etag"])
+
+        if request.method != "GET":
+            return no_store(run())
+        if is_private(request):
+            return private(run())
+        if api_setting("GRAPHIQL") and GraphQLView.can_display_graphiql(request, {}):
+            return run()
+        return cached_get(request, run)
+
     return wrapper
+
+
+def cached_get(request, run):
+    """A GET that may be public: from the server-side cache, or run and then cached."""
+    cache = ResponseCache(request) if api_setting("RESPONSE_CACHE") else None
+    entry = cache.get() if cache else None
+    if entry is not None:
+        response = HttpResponse(entry["body"], content_type=entry["content_type"])
+        response["X-Cache"] = "HIT"
+        return public(request, response, entry["etag"])
+    with StockReadDetector() as detector:
+        response = run()
+    if is_private(request):  # a resolver served a draft
+        return private(response)
+    if not is_public_result(response):
+        return no_store(response)
+    entry = {"body": response.content, "content_type": response["Content-Type"], "etag": etag(response.content)}
+    if cache:
+        cache.set(entry, reads_stock=detector.read_stock)
+        response["X-Cache"] = "MISS"
+    return public(request, response, entry["etag"])
+
+
+def no_store(response):
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 def private(response):
