@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
-from wagtail.signals import post_page_move, published, unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 SHARED = "shared"
 STOCK = "stock"
@@ -95,19 +95,18 @@ def page_scopes(page):
     return [site_scope(site_id) for site_id in site_ids] or [SHARED]
 
 
-def object_scopes(instance):
-    if isinstance(instance, Page):
-        return page_scopes(instance)
-    return [SHARED]
-
-
 # Signal receivers
 
 
-def on_publish_change(sender, instance, **kwargs):
-    """``published`` / ``unpublished``: pages (Wagtail sends these for pages too) and
-    draftable snippets."""
-    bump_after_commit(*object_scopes(instance))
+def on_page_publish_change(sender, instance, **kwargs):
+    """``page_published`` / ``page_unpublished``: also sent for copies and aliases."""
+    bump_after_commit(*page_scopes(instance))
+
+
+def on_snippet_publish_change(sender, instance, **kwargs):
+    """``published`` / ``unpublished`` (Wagtail sends these for pages too: handled above)."""
+    if not isinstance(instance, Page):
+        bump_after_commit(SHARED)
 
 
 def on_page_move(sender, instance, parent_page_before, **kwargs):
@@ -147,8 +146,10 @@ def on_stock_change(sender, instance, **kwargs):
 
 def connect_signals():
     """Called once from the core app's ``ready()``."""
-    published.connect(on_publish_change, dispatch_uid="content_version.published")
-    unpublished.connect(on_publish_change, dispatch_uid="content_version.unpublished")
+    page_published.connect(on_page_publish_change, dispatch_uid="content_version.page_published")
+    page_unpublished.connect(on_page_publish_change, dispatch_uid="content_version.page_unpublished")
+    published.connect(on_snippet_publish_change, dispatch_uid="content_version.published")
+    unpublished.connect(on_snippet_publish_change, dispatch_uid="content_version.unpublished")
     post_page_move.connect(on_page_move, dispatch_uid="content_version.page_move")
     both = (post_save, post_delete)
     # Deleting a page of any type deletes its Page row too (multi-table inheritance).

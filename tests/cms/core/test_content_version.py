@@ -64,6 +64,13 @@ def test_moving_a_page_to_another_site_bumps_both(two_sites, committed):
     assert changed_scopes(before) == {site_scope(two_sites["main"].pk), site_scope(two_sites["other"].pk)}
 
 
+def test_copying_a_live_page_to_another_site_bumps_that_site(two_sites, committed):
+    before = current_versions()
+    with committed():
+        two_sites["main_page"].copy(to=two_sites["other"].root_page, update_attrs={"slug": "ideas-copy"})
+    assert changed_scopes(before) == {site_scope(two_sites["other"].pk)}
+
+
 def test_a_translated_page_belongs_to_its_site(two_sites, locales, committed):
     italian_home = two_sites["main"].root_page.copy_for_translation(locales["it"])
     italian_page = SectionPageFactory(parent=italian_home, slug="idee", locale=locales["it"])
