@@ -42,7 +42,8 @@ GIFT_GUIDES = """query($locale: String) {
   giftGuides(first: 10, locale: $locale) {
     totalCount
     edges { node { title intro recipient occasion budget { amount currency }
-      sections { ... on GuideSectionBlock { title intro picks { note product { sku name price { amount currency } } } } } } }
+      sections { ... on GuideSectionBlock { title intro
+        picks { note product { sku name price { amount currency } } } } } } }
   }
 }"""
 CASES = [("stores list", STORES, {}), ("gift guides", GIFT_GUIDES, {"locale": "it"})]

@@ -122,9 +122,9 @@ def on_restriction_change(sender, instance, **kwargs):
     bump_after_commit(*page_scopes(instance.page))
 
 
-def on_snippet_change(sender, instance, created=False, **kwargs):
-    """Deleted, or created live (draftable snippets otherwise change on publish only)."""
-    if kwargs.get("signal") is post_delete or (created and instance.live):
+def on_snippet_saved(sender, instance, created, **kwargs):
+    """Created live (as the demo loader does); draftable snippets otherwise change on publish."""
+    if created and instance.live:
         bump_after_commit(SHARED)
 
 
@@ -159,9 +159,10 @@ def connect_signals():
     receivers += [(on_stock_change, apps.get_model(label), both) for label in STOCK_MODELS]
     for model in apps.get_models():
         if issubclass(model, DraftStateMixin) and not issubclass(model, Page):
-            receivers.append((on_snippet_change, model, both))
+            receivers += [(on_snippet_saved, model, (post_save,)), (on_shared_change, model, (post_delete,))]
         elif issubclass(model, BaseSiteSetting):
             receivers.append((on_site_setting_change, model, both))
     for receiver, model, signals in receivers:
         for signal in signals:
-            signal.connect(receiver, sender=model, dispatch_uid=f"content_version.{receiver.__name__}.{model._meta.label}")
+            uid = f"content_version.{receiver.__name__}.{model._meta.label}"
+            signal.connect(receiver, sender=model, dispatch_uid=uid)

@@ -142,7 +142,9 @@ def stocked(store_index):
     return store
 
 
-def test_stock_ingestion_invalidates_stock_queries_but_not_content_queries(get, ideas, stocked, response_cache, committed):
+def test_stock_ingestion_invalidates_stock_queries_but_not_content_queries(
+    get, ideas, stocked, response_cache, committed
+):
     content = get(TITLE, {"id": ideas.pk})
     stock = get(STOCK, {"skus": ["MOKA-3"]})
     assert stock.json()["data"]["store"]["stock"] == [{"sku": "MOKA-3", "quantity": 7}]
