@@ -27,7 +27,11 @@ from graphql import (
     get_named_type,
     get_nullable_type,
     is_list_type,
+    parse,
+    specified_rules,
+    validate,
 )
+from graphql.validation import NoSchemaIntrospectionCustomRule
 from graphql.pyutils import Undefined
 
 from .settings import api_setting
@@ -240,3 +244,22 @@ def query_limits_rule(variables=None, measured=None, limits=None):
             "measured": staticmethod(measured) if measured else None,
         },
     )
+
+
+def validation_rules(variables=None, measured=None):
+    """graphene-django *replaces* graphql-core's standard rules when given any, so they are
+    always listed first and ours are added to them."""
+    rules = list(specified_rules)
+    if not api_setting("INTROSPECTION"):
+        rules.append(NoSchemaIntrospectionCustomRule)
+    rules.append(query_limits_rule(variables, measured))
+    return tuple(rules)
+
+
+def document_errors(text, schema):
+    """Why the query ``text`` would be refused (syntax, standard rules, limits), as messages."""
+    try:
+        document = parse(text)
+    except GraphQLError as error:
+        return [error.message]
+    return [error.message for error in validate(schema.graphql_schema, document, validation_rules())]

@@ -16,26 +16,14 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene_django.constants import MUTATION_ERRORS_FLAG
 from graphene_django.utils.utils import set_rollback
 from graphene_django.views import GraphQLView, HttpError
-from graphql import specified_rules
-from graphql.validation import NoSchemaIntrospectionCustomRule
 
 from . import persisted_queries
 from .core.errors import is_unexpected, masked_error, without_suggestions
 from .settings import api_setting
-from .validation import query_limits_rule
+from .validation import validation_rules
 
 # An incoming X-Request-Id is kept when it looks like an id (it goes into logs and headers).
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
-
-
-def validation_rules(variables=None, measured=None):
-    """graphene-django *replaces* graphql-core's standard rules when given any, so they are
-    always listed first and ours are added to them."""
-    rules = list(specified_rules)
-    if not api_setting("INTROSPECTION"):
-        rules.append(NoSchemaIntrospectionCustomRule)
-    rules.append(query_limits_rule(variables, measured))
-    return tuple(rules)
 
 
 class RequestRefused(HttpError):
