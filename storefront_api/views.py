@@ -73,6 +73,7 @@ class StorefrontGraphQLView(GraphQLView):
 
     def operation_response(self, request, data):
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
+        check_params(query, variables, operation_name)
         try:
             lookup = persisted_queries.resolve(query, request.GET.get("extensions") or data.get("extensions"))
         except persisted_queries.PersistedQueryError as error:
@@ -119,6 +120,13 @@ def check_batch(operations):
         raise RequestRefused(f"Batch of {len(operations)} operations exceeds the limit of {limit} (MAX_BATCH).", "BATCH_TOO_LARGE")
     if not all(isinstance(operation, dict) for operation in operations):
         raise RequestRefused("Each operation of a batch must be a JSON object.", "BAD_REQUEST")
+
+
+def check_params(query, variables, operation_name):
+    for name, value, expected in (("query", query, str), ("variables", variables, dict), ("operationName", operation_name, str)):
+        if value is not None and not isinstance(value, expected):
+            kind = "a JSON object" if expected is dict else "a string"
+            raise RequestRefused(f"`{name}` must be {kind}.", "BAD_REQUEST")
 
 
 def graphql_view():

@@ -34,13 +34,14 @@ class NotFound(ApiError):
 
 def is_unexpected(error):
     """Whether ``error`` must not reach clients verbatim: an exception that is no GraphQL
-    error at all, or one a resolver raised that is not an ApiError. Errors about the request
-    itself (syntax, validation, variable values) are GraphQL errors without a path and are
-    kept, as are ApiErrors and the errors graphql-core raises while executing."""
+    error at all, or any error raised while resolving a field (it has a path) that is not an
+    ApiError. Errors about the request itself (syntax, validation, variable values) have no
+    path and keep their messages."""
     if not isinstance(error, GraphQLError):
         return True
-    cause = error.original_error
-    return error.path is not None and cause is not None and not isinstance(cause, GraphQLError)
+    if error.path is None:
+        return False
+    return not isinstance(error.original_error or error, ApiError)
 
 
 def masked_error(error, request_id, *, show_details=False):

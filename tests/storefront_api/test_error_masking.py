@@ -2,11 +2,13 @@
 has them in full; expected errors keep their messages; no "Did you mean" when introspection
 is off."""
 
+import json
 import logging
 import uuid
 
 import pytest
 from django.test import override_settings
+from graphql import GraphQLError
 
 import storefront_api.site.schema
 
@@ -36,6 +38,28 @@ def test_unexpected_error_is_masked_and_logged_with_the_request_id(client, home,
     assert request_id in record.getMessage()
     assert SECRET in str(record.exc_info[1])
     assert SECRET in caplog.text  # the traceback is in the log
+
+
+def test_a_plain_graphql_error_from_a_resolver_is_masked_too(graphql, home, monkeypatch):
+    def fail(site):
+        raise GraphQLError(f"lookup failed: {SECRET}")
+
+    monkeypatch.setattr(storefront_api.site.schema, "site_locales", fail)
+    body = graphql("{ site { name } }")
+    assert body["errors"][0]["message"] == "Internal server error"
+    assert SECRET not in json.dumps(body)
+
+
+@pytest.mark.parametrize(
+    "request_body, name",
+    [({"query": 42}, "query"), ({"query": "{ __typename }", "variables": [1]}, "variables"), ({"query": "{ __typename }", "operationName": 1}, "operationName")],
+)
+def test_malformed_parameters_are_refused_naming_them(client, db, request_body, name):
+    response = client.post("/graphql", request_body, content_type="application/json")
+    assert response.status_code == 400
+    error = response.json()["errors"][0]
+    assert error["extensions"] == {"code": "BAD_REQUEST"}
+    assert error["message"].startswith(f"`{name}` must be")
 
 
 def test_masking_does_not_depend_on_debug(client, home, failing_site):
