@@ -6,8 +6,10 @@ DEFAULTS = {
     # Page size of connections when the client gives no `first`/`last`, and the hard cap.
     "DEFAULT_PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
-    # Limits on one operation, checked before it runs (storefront_api/validation.py); None
-    # switches one off. The cost counts each field once per item its lists may return.
+    # Limits on one operation, checked before it runs (storefront_api/validation.py); None or
+    # 0 switches one off. The length counts characters of the query text; the cost counts
+    # each field once per item its lists may return.
+    "MAX_QUERY_LENGTH": 20_000,
     "MAX_DEPTH": 12,
     "MAX_ALIASES": 30,
     "MAX_COST": 1_000_000,

@@ -227,6 +227,16 @@ def refusals(operation, measure, oversized_pages, limits):
         )
 
 
+def length_refusal(query):
+    """An error when ``query`` is longer than MAX_QUERY_LENGTH characters, else None: parsing
+    takes time in proportion to the text, before any other limit can be checked."""
+    limit = api_setting("MAX_QUERY_LENGTH")
+    if not query or not limit or len(query) <= limit:
+        return None
+    message = f"Query length {len(query)} exceeds the limit of {limit} (MAX_QUERY_LENGTH)."
+    return refusal(message, "QUERY_TOO_LARGE", None, "MAX_QUERY_LENGTH", len(query), limit)
+
+
 def refusal(message, code, node, setting, value, limit, **extra):
     extensions = {"code": code, "setting": setting, "value": value, "limit": limit, **extra}
     return GraphQLError(message, node, extensions=extensions)
@@ -258,6 +268,9 @@ def validation_rules(variables=None, measured=None):
 
 def document_errors(text, schema):
     """Why the query ``text`` would be refused (syntax, standard rules, limits), as messages."""
+    too_long = length_refusal(text)
+    if too_long:
+        return [too_long.message]
     try:
         document = parse(text)
     except GraphQLError as error:

@@ -20,7 +20,7 @@ from graphene_django.views import GraphQLView, HttpError
 from . import persisted_queries
 from .core.errors import is_unexpected, masked_error, without_suggestions
 from .settings import api_setting
-from .validation import validation_rules
+from .validation import length_refusal, validation_rules
 
 # An incoming X-Request-Id is kept when it looks like an id (it goes into logs and headers).
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -78,6 +78,9 @@ class StorefrontGraphQLView(GraphQLView):
             lookup = persisted_queries.resolve(query, request.GET.get("extensions") or data.get("extensions"))
         except persisted_queries.PersistedQueryError as error:
             return self.json_encode(request, {"errors": [error.formatted]}), error.status
+        too_long = length_refusal(lookup.query)
+        if too_long:
+            return self.json_encode(request, {"errors": [too_long.formatted]}), 400
         costs = []
         self.validation_rules = validation_rules(variables, lambda _operation, measure: costs.append(measure.cost))
         result = self.execute_graphql_request(request, data, lookup.query, variables, operation_name)

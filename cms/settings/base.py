@@ -157,6 +157,7 @@ STOREFRONT_API = {
     "PREVIEW_URL": env_str("PREVIEW_URL", ""),
     "PREVIEW_TOKEN_MAX_AGE": env_int("PREVIEW_TOKEN_MAX_AGE", 3600),
     # Production limits and persisted queries (README "Running in production").
+    "MAX_QUERY_LENGTH": env_int("GRAPHQL_MAX_QUERY_LENGTH", 20_000),
     "MAX_DEPTH": env_int("GRAPHQL_MAX_DEPTH", 12),
     "MAX_ALIASES": env_int("GRAPHQL_MAX_ALIASES", 30),
     "MAX_COST": env_int("GRAPHQL_MAX_COST", 1_000_000),

@@ -35,6 +35,17 @@ def product_skus_cost(first):
     return 1 + first * 3
 
 
+def padded(length):
+    """`{ __typename }` padded with spaces to ``length`` characters."""
+    return "{ __typename" + " " * (length - len("{ __typename}")) + "}"
+
+
+def test_query_length_at_the_limit_passes_and_one_more_character_is_refused(graphql, db):
+    assert graphql(padded(20_000))["status"] == 200
+    error = only_error(graphql(padded(20_001)), "QUERY_TOO_LARGE")
+    assert error["message"] == "Query length 20001 exceeds the limit of 20000 (MAX_QUERY_LENGTH)."
+
+
 @pytest.mark.parametrize("setting", [12, 5])
 def test_depth_at_the_limit_passes_and_one_more_level_is_refused(graphql, home, setting):
     with override_settings(STOREFRONT_API={"MAX_DEPTH": setting}):
