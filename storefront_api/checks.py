@@ -11,17 +11,15 @@ REQUIRED_LIMITS = ("MAX_PAGE_SIZE", "DEFAULT_PAGE_SIZE")
 
 def check_api_settings(app_configs=None, **kwargs):
     errors = []
-    if api_setting("PERSISTED_QUERIES") not in MODES:
-        errors.append(
-            Error(
-                f"STOREFRONT_API['PERSISTED_QUERIES'] is {api_setting('PERSISTED_QUERIES')!r}; use one of {', '.join(MODES)}.",
-                id="storefront_api.E001",
-            )
-        )
+    mode = api_setting("PERSISTED_QUERIES")
+    if mode not in MODES:
+        message = f"STOREFRONT_API['PERSISTED_QUERIES'] is {mode!r}; use one of {', '.join(MODES)}."
+        errors.append(Error(message, id="storefront_api.E001"))
     for name in OPTIONAL_LIMITS + REQUIRED_LIMITS:
         value = api_setting(name)
         if value is None and name in OPTIONAL_LIMITS:
             continue
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            errors.append(Error(f"STOREFRONT_API[{name!r}] must be a whole number of 0 or more, got {value!r}.", id="storefront_api.E002"))
+            message = f"STOREFRONT_API[{name!r}] must be a whole number of 0 or more, got {value!r}."
+            errors.append(Error(message, id="storefront_api.E002"))
     return errors

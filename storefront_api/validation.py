@@ -129,7 +129,8 @@ class OperationMeasurer:
         name = node.name.value
         if name in INTROSPECTION_FIELDS:
             return Measure()
-        definition = parent_type.fields.get(name) if isinstance(parent_type, (GraphQLObjectType, GraphQLInterfaceType)) else None
+        has_fields = isinstance(parent_type, (GraphQLObjectType, GraphQLInterfaceType))
+        definition = parent_type.fields.get(name) if has_fields else None
         aliases = 1 if node.alias else 0
         page_size = self.page_size(node, definition)
         if node.selection_set is None:
@@ -191,7 +192,7 @@ class QueryLimitsRule(ValidationRule):
 
     limits = None
     variables = {}
-    measured = None  # called with (operation, measure) for each operation
+    measured = None  # called with the Measure of each operation
 
     def enter_operation_definition(self, node, *_args):
         context = self.context
@@ -200,9 +201,9 @@ class QueryLimitsRule(ValidationRule):
         measurer = OperationMeasurer(context.schema, context.get_fragment, node, self.variables, self.limits)
         measure = measurer.measure(node)
         if self.measured:
-            self.measured(node, measure)
-        for refusal in refusals(node, measure, measurer.oversized_pages, self.limits):
-            context.report_error(refusal)
+            self.measured(measure)
+        for error in refusals(node, measure, measurer.oversized_pages, self.limits):
+            context.report_error(error)
         return self.SKIP
 
 
@@ -214,17 +215,13 @@ def refusals(operation, measure, oversized_pages, limits):
     )
     for setting, code, what, value, limit in checks:
         if limit and value > limit:
-            yield refusal(f"{what} {value} exceeds the limit of {limit} ({setting}).", code, operation, setting, value, limit)
+            message = f"{what} {value} exceeds the limit of {limit} ({setting})."
+            yield refusal(message, code, operation, setting, value, limit)
     for page in oversized_pages:
-        yield refusal(
-            f"Page size `{page.argument}: {page.value}` on `{page.node.name.value}` exceeds the limit of {limits.max_page_size} (MAX_PAGE_SIZE).",
-            "PAGE_SIZE_TOO_LARGE",
-            page.node,
-            "MAX_PAGE_SIZE",
-            page.value,
-            limits.max_page_size,
-            field=page.argument,
-        )
+        asked = f"`{page.argument}: {page.value}` on `{page.node.name.value}`"
+        message = f"Page size {asked} exceeds the limit of {limits.max_page_size} (MAX_PAGE_SIZE)."
+        limit = limits.max_page_size
+        yield refusal(message, "PAGE_SIZE_TOO_LARGE", page.node, "MAX_PAGE_SIZE", page.value, limit, field=page.argument)
 
 
 def length_refusal(query):
@@ -242,14 +239,14 @@ def refusal(message, code, node, setting, value, limit, **extra):
     return GraphQLError(message, node, extensions=extensions)
 
 
-def query_limits_rule(variables=None, measured=None, limits=None):
+def query_limits_rule(variables=None, measured=None):
     """A QueryLimitsRule bound to one request: its variables (for `first: $n`), a callback
-    receiving each operation's measure, and the limits (default: from the settings)."""
+    receiving each operation's measure, and the limits in the settings now."""
     return type(
         "QueryLimitsRule",
         (QueryLimitsRule,),
         {
-            "limits": limits or Limits.from_settings(),
+            "limits": Limits.from_settings(),
             "variables": variables if isinstance(variables, dict) else {},
             "measured": staticmethod(measured) if measured else None,
         },

@@ -82,7 +82,7 @@ class StorefrontGraphQLView(GraphQLView):
         if too_long:
             return self.json_encode(request, {"errors": [too_long.formatted]}), 400
         costs = []
-        self.validation_rules = validation_rules(variables, lambda _operation, measure: costs.append(measure.cost))
+        self.validation_rules = validation_rules(variables, lambda measure: costs.append(measure.cost))
         result = self.execute_graphql_request(request, data, lookup.query, variables, operation_name)
         if getattr(request, MUTATION_ERRORS_FLAG, False) is True:
             set_rollback()
@@ -120,13 +120,15 @@ def check_batch(operations):
     if not operations:
         raise RequestRefused("A batch must hold at least one operation.", "BAD_REQUEST")
     if limit and len(operations) > limit:
-        raise RequestRefused(f"Batch of {len(operations)} operations exceeds the limit of {limit} (MAX_BATCH).", "BATCH_TOO_LARGE")
+        message = f"Batch of {len(operations)} operations exceeds the limit of {limit} (MAX_BATCH)."
+        raise RequestRefused(message, "BATCH_TOO_LARGE")
     if not all(isinstance(operation, dict) for operation in operations):
         raise RequestRefused("Each operation of a batch must be a JSON object.", "BAD_REQUEST")
 
 
 def check_params(query, variables, operation_name):
-    for name, value, expected in (("query", query, str), ("variables", variables, dict), ("operationName", operation_name, str)):
+    params = (("query", query, str), ("variables", variables, dict), ("operationName", operation_name, str))
+    for name, value, expected in params:
         if value is not None and not isinstance(value, expected):
             kind = "a JSON object" if expected is dict else "a string"
             raise RequestRefused(f"`{name}` must be {kind}.", "BAD_REQUEST")

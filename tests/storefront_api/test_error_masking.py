@@ -52,7 +52,11 @@ def test_a_plain_graphql_error_from_a_resolver_is_masked_too(graphql, home, monk
 
 @pytest.mark.parametrize(
     "request_body, name",
-    [({"query": 42}, "query"), ({"query": "{ __typename }", "variables": [1]}, "variables"), ({"query": "{ __typename }", "operationName": 1}, "operationName")],
+    [
+        ({"query": 42}, "query"),
+        ({"query": "{ __typename }", "variables": [1]}, "variables"),
+        ({"query": "{ __typename }", "operationName": 1}, "operationName"),
+    ],
 )
 def test_malformed_parameters_are_refused_naming_them(client, db, request_body, name):
     response = client.post("/graphql", request_body, content_type="application/json")
@@ -87,7 +91,9 @@ def test_a_sane_incoming_request_id_is_kept(client, home, failing_site):
 
 @pytest.mark.parametrize("incoming", ["has space", "x" * 129, "semi;colon", "ünïcode"])
 def test_an_odd_incoming_request_id_is_replaced(client, db, incoming):
-    response = client.post("/graphql", {"query": "{ __typename }"}, content_type="application/json", HTTP_X_REQUEST_ID=incoming)
+    response = client.post(
+        "/graphql", {"query": "{ __typename }"}, content_type="application/json", HTTP_X_REQUEST_ID=incoming
+    )
     assert response["X-Request-Id"] != incoming
     assert uuid.UUID(response["X-Request-Id"])
 
@@ -106,7 +112,8 @@ def test_did_you_mean_is_removed_when_introspection_is_off(graphql, db):
 
 
 def test_did_you_mean_is_removed_from_variable_errors_too(graphql, db):
-    query = 'query($format: ImageFormat) { page(path: "/") { ... on HomePage { heroImage { rendition(width: 320, format: $format) { url } } } } }'
+    query = """query($format: ImageFormat) { page(path: "/") {
+      ... on HomePage { heroImage { rendition(width: 320, format: $format) { url } } } } }"""
     with override_settings(STOREFRONT_API={"INTROSPECTION": False}):
         body = graphql(query, {"format": "WEBB"})
     message = body["errors"][0]["message"]

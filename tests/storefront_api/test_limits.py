@@ -162,7 +162,8 @@ def post_batch(client, operations):
 
 
 def test_batch_runs_each_operation_in_order(client, home):
-    status, body = post_batch(client, [{"query": "{ site { name } }"}, {"query": "query($n: Int) { products(first: $n) { totalCount } }", "variables": {"n": 1}}])
+    products = {"query": "query($n: Int) { products(first: $n) { totalCount } }", "variables": {"n": 1}}
+    status, body = post_batch(client, [{"query": "{ site { name } }"}, products])
     assert status == 200
     assert body[0]["data"] == {"site": {"name": "Test shop"}}
     assert body[1]["data"] == {"products": {"totalCount": 0}}

@@ -15,7 +15,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", type=Path, help="Folder holding the .graphql files (one operation per file, as clients send it).")
+        parser.add_argument(
+            "folder", type=Path, help="Folder holding the .graphql files (one operation per file, as clients send it)."
+        )
 
     def handle(self, *args, folder, **options):
         from storefront_api.schema import schema
@@ -27,7 +29,9 @@ class Command(BaseCommand):
             raise CommandError(f"No .graphql files under {folder}.")
         texts = {path: path.read_text(encoding="utf-8") for path in files}
         problems = [
-            f"{path.relative_to(folder)}: {message}" for path, text in texts.items() for message in document_errors(text, schema)
+            f"{path.relative_to(folder)}: {message}"
+            for path, text in texts.items()
+            for message in document_errors(text, schema)
         ]
         if problems:
             raise CommandError("Nothing registered; these files are refused:\n" + "\n".join(problems))
