@@ -6,6 +6,21 @@ DEFAULTS = {
     # Page size of connections when the client gives no `first`/`last`, and the hard cap.
     "DEFAULT_PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
+    # Limits on one operation, checked before it runs (storefront_api/validation.py); None or
+    # 0 switches one off. The length counts characters of the query text; the cost counts
+    # each field once per item its lists may return.
+    "MAX_QUERY_LENGTH": 20_000,
+    "MAX_DEPTH": 12,
+    "MAX_ALIASES": 30,
+    "MAX_COST": 1_000_000,
+    # Operations one POST may carry as a JSON list.
+    "MAX_BATCH": 10,
+    # Persisted queries: "off", "automatic" (clients register a query by sending it with its
+    # sha256 once) or "registered-only" (only queries registered with `register_queries`).
+    "PERSISTED_QUERIES": "automatic",
+    # Unexpected errors always reach clients as "Internal server error" with a request id;
+    # this adds the original message (never in production).
+    "SHOW_ERROR_DETAILS": False,
     # GraphiQL and introspection: on in development, off in production unless configured.
     "GRAPHIQL": False,
     "INTROSPECTION": False,
