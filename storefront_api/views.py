@@ -1,29 +1,141 @@
-"""The /graphql endpoint: POST for everything, GET for queries only (graphene-django
-refuses a mutation over GET with 405)."""
+"""The /graphql endpoint: POST for everything — one operation, or a JSON list of up to
+MAX_BATCH — and GET for queries only (graphene-django refuses a mutation over GET with 405).
 
+Each operation is looked up as a persisted query when it names one (persisted_queries.py),
+then validated by graphql-core's standard rules plus the limits (validation.py) before it
+runs. Unexpected errors reach clients masked, with the request id every response carries in
+``X-Request-Id``.
+"""
+
+import json
+import re
+import uuid
+
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.views.decorators.csrf import csrf_exempt
-from graphene_django.views import GraphQLView
-from graphql import specified_rules
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphene_django.constants import MUTATION_ERRORS_FLAG
+from graphene_django.utils.utils import set_rollback
+from graphene_django.views import GraphQLView, HttpError
 
+from . import persisted_queries
+from .core.errors import is_unexpected, masked_error, without_suggestions
 from .settings import api_setting
+from .validation import length_refusal, validation_rules
+
+# An incoming X-Request-Id is kept when it looks like an id (it goes into logs and headers).
+REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
-def validation_rules():
-    """graphene-django *replaces* graphql-core's standard rules when given any, so they are
-    always listed first and ours are added to them."""
-    rules = list(specified_rules)
-    if not api_setting("INTROSPECTION"):
-        rules.append(NoSchemaIntrospectionCustomRule)
-    return tuple(rules)
+class RequestRefused(HttpError):
+    """A request refused before any operation runs, answered with an error code."""
+
+    def __init__(self, message, code, status=400):
+        super().__init__(HttpResponse(status=status), message)
+        self.code = code
+
+
+def request_id(request):
+    incoming = request.headers.get("X-Request-Id", "")
+    return incoming if REQUEST_ID.fullmatch(incoming) else str(uuid.uuid4())
 
 
 class StorefrontGraphQLView(GraphQLView):
+    request_id = None
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("validation_rules", validation_rules())
         kwargs.setdefault("graphiql", api_setting("GRAPHIQL"))
         super().__init__(**kwargs)
 
+    def dispatch(self, request, *args, **kwargs):
+        self.request_id = request_id(request)
+        response = super().dispatch(request, *args, **kwargs)
+        response["X-Request-Id"] = self.request_id
+        return response
+
+    def parse_body(self, request):
+        if self.get_content_type(request) != "application/json":
+            return super().parse_body(request)
+        try:
+            body = json.loads(request.body.decode("utf-8"))
+        except ValueError:
+            raise HttpError(HttpResponseBadRequest("POST body sent invalid JSON.")) from None
+        if isinstance(body, list):
+            check_batch(body)
+        elif not isinstance(body, dict):
+            raise RequestRefused("The body must be a JSON object, or a list of them (a batch).", "BAD_REQUEST")
+        return body
+
+    def get_response(self, request, data, show_graphiql=False):
+        if not isinstance(data, list):
+            return self.operation_response(request, data)
+        responses = [self.operation_response(request, operation) for operation in data]
+        return "[{}]".format(",".join(body for body, _status in responses)), max(status for _body, status in responses)
+
+    def operation_response(self, request, data):
+        query, variables, operation_name, _id = self.get_graphql_params(request, data)
+        check_params(query, variables, operation_name)
+        try:
+            lookup = persisted_queries.resolve(query, request.GET.get("extensions") or data.get("extensions"))
+        except persisted_queries.PersistedQueryError as error:
+            return self.json_encode(request, {"errors": [error.formatted]}), error.status
+        too_long = length_refusal(lookup.query)
+        if too_long:
+            return self.json_encode(request, {"errors": [too_long.formatted]}), 400
+        costs = []
+        self.validation_rules = validation_rules(variables, lambda measure: costs.append(measure.cost))
+        result = self.execute_graphql_request(request, data, lookup.query, variables, operation_name)
+        if getattr(request, MUTATION_ERRORS_FLAG, False) is True:
+            set_rollback()
+        response = {}
+        status = 200
+        if result.errors:
+            set_rollback()
+            response["errors"] = [self.format_error(error) for error in result.errors]
+            # Errors outside any field: the request was refused (400) or failed as a whole.
+            unlocated = [error for error in result.errors if not getattr(error, "path", None)]
+            if unlocated:
+                status = 500 if any(is_unexpected(error) for error in unlocated) else 400
+        if status == 200:
+            response["data"] = result.data
+            if lookup.store_as:
+                persisted_queries.store_automatic(lookup.store_as, lookup.query)
+        if costs:
+            response["extensions"] = {"cost": {"requested": max(costs), "limit": api_setting("MAX_COST")}}
+        return self.json_encode(request, response), status
+
+    def format_error(self, error):
+        if isinstance(error, RequestRefused):
+            return {"message": error.message, "extensions": {"code": error.code}}
+        if isinstance(error, HttpError):
+            return {"message": error.message}
+        if is_unexpected(error):
+            return masked_error(error, self.request_id, show_details=api_setting("SHOW_ERROR_DETAILS"))
+        if api_setting("INTROSPECTION"):
+            return error.formatted
+        return without_suggestions(error.formatted)
+
+
+def check_batch(operations):
+    limit = api_setting("MAX_BATCH")
+    if not operations:
+        raise RequestRefused("A batch must hold at least one operation.", "BAD_REQUEST")
+    if limit and len(operations) > limit:
+        message = f"Batch of {len(operations)} operations exceeds the limit of {limit} (MAX_BATCH)."
+        raise RequestRefused(message, "BATCH_TOO_LARGE")
+    if not all(isinstance(operation, dict) for operation in operations):
+        raise RequestRefused("Each operation of a batch must be a JSON object.", "BAD_REQUEST")
+
+
+def check_params(query, variables, operation_name):
+    params = (("query", query, str), ("variables", variables, dict), ("operationName", operation_name, str))
+    for name, value, expected in params:
+        if value is not None and not isinstance(value, expected):
+            kind = "a JSON object" if expected is dict else "a string"
+            raise RequestRefused(f"`{name}` must be {kind}.", "BAD_REQUEST")
+
 
 def graphql_view():
-    return csrf_exempt(StorefrontGraphQLView.as_view())
+    from .http_cache import http_cached
+    from .rate_limit import rate_limited
+
+    return csrf_exempt(rate_limited(http_cached(StorefrontGraphQLView.as_view())))

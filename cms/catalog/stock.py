@@ -42,6 +42,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cms.core.content_version import STOCK, bump_after_commit
 from cms.stores.models import StorePage
 
 from .models import Product, StockIngestionBatch, StockLevel
@@ -230,6 +231,9 @@ def ingest_stock_batch(
                 if replay is not None:
                     return replay
             result = apply_rows(rows, numbers, api_key=api_key, error_policy=error_policy, now=now)
+            if result.applied:
+                # The bulk upserts send no model signals: caches learn of new stock here.
+                bump_after_commit(STOCK)
             if idempotency_key is not None:
                 StockIngestionBatch.objects.filter(client=client, idempotency_key=idempotency_key).update(
                     response=result.as_dict()

@@ -157,6 +157,22 @@ STOREFRONT_API = {
     "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", DEBUG),
     "PREVIEW_URL": env_str("PREVIEW_URL", ""),
     "PREVIEW_TOKEN_MAX_AGE": env_int("PREVIEW_TOKEN_MAX_AGE", 3600),
+    # Production limits and persisted queries (README "Running in production").
+    "MAX_QUERY_LENGTH": env_int("GRAPHQL_MAX_QUERY_LENGTH", 20_000),
+    "MAX_DEPTH": env_int("GRAPHQL_MAX_DEPTH", 12),
+    "MAX_ALIASES": env_int("GRAPHQL_MAX_ALIASES", 30),
+    "MAX_COST": env_int("GRAPHQL_MAX_COST", 1_000_000),
+    "MAX_BATCH": env_int("GRAPHQL_MAX_BATCH", 10),
+    "PERSISTED_QUERIES": env_str("GRAPHQL_PERSISTED_QUERIES", "automatic"),
+    "SHOW_ERROR_DETAILS": env_bool("GRAPHQL_SHOW_ERROR_DETAILS", False),
+    # HTTP caching and rate limiting (README: "Running in production").
+    "HTTP_CACHE_MAX_AGE": env_int("GRAPHQL_CACHE_MAX_AGE", 60),
+    "HTTP_CACHE_STALE_WHILE_REVALIDATE": env_int("GRAPHQL_CACHE_STALE_WHILE_REVALIDATE", 30),
+    "RESPONSE_CACHE": env_bool("GRAPHQL_RESPONSE_CACHE", True),
+    "RESPONSE_CACHE_TIMEOUT": env_int("GRAPHQL_RESPONSE_CACHE_TIMEOUT", 60),
+    "CONTENT_VERSION_MAX_AGE": env_int("GRAPHQL_CONTENT_VERSION_MAX_AGE", 0),
+    "RATE_LIMIT": env_str("GRAPHQL_RATE_LIMIT", "300/minute"),
+    "TRUSTED_PROXY_COUNT": env_int("TRUSTED_PROXY_COUNT", 0),
 }
 
 # Store locator (cms/stores/locator.py lists every key and its default): the implementation

@@ -15,3 +15,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="storefront-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="storefront-test-static-")
+# Tests that need them turn these on with override_settings: no request is refused for its
+# rate, and no GET response is served from the server-side cache.
+STOREFRONT_API = {**STOREFRONT_API, "RATE_LIMIT": "", "RESPONSE_CACHE": False}  # noqa: F405

@@ -4,6 +4,7 @@ from cms.core.visibility import site_home
 from storefront_api.core.connections import connection_args
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import locale_argument, resolve_locale
+from storefront_api.http_cache import mark_private
 
 from .batches import paginate_pages
 from .context import requesting_site, visible_home, visible_pages
@@ -52,6 +53,7 @@ def build_page_queries(PageType):
         @staticmethod
         def resolve_page(root, info, id=None, path=None, type=None, slug=None, locale=None, preview_token=None):
             if preview_token is not None:
+                mark_private(info.context)  # a draft: never cached
                 return previewed_page(preview_token, others=(id, path, type, slug))
             chosen = [name for name, value in (("id", id), ("path", path), ("slug", slug)) if value is not None]
             if len(chosen) != 1:

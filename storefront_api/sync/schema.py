@@ -7,6 +7,7 @@ from django.utils import timezone
 from cms.publishing.sync import changes, needs_full_rebuild, set_site_paths
 from storefront_api.core.connections import slice_bounds
 from storefront_api.core.errors import BadArgument
+from storefront_api.http_cache import mark_private
 from storefront_api.pages.context import requesting_site
 
 from .types import ContentChangeConnection
@@ -47,6 +48,9 @@ class SyncQueries(graphene.ObjectType):
     def resolve_changes(root, info, since, first=None, after=None):
         if since.tzinfo is None:
             raise BadArgument("`since` needs a time zone, e.g. 2026-11-01T00:00:00Z.", field="since")
+        # The answer depends on the clock (settle delay, retention), not only on the content
+        # versions that key the response cache: never cache it.
+        mark_private(info.context)
         _, size = slice_bounds(sys.maxsize, first=first)
         after_id = event_id_from_cursor(after) if after is not None else None
         now = timezone.now()

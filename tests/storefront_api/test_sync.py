@@ -141,3 +141,11 @@ def test_query_count_does_not_grow_with_the_page(graphql, store_index, committed
     many, data = count_queries(graphql, CHANGES, {"since": start})
     assert len(data["changes"]["edges"]) == 10
     assert many == few
+
+
+def test_changes_are_never_cached(client, settings, home):
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "RESPONSE_CACHE": True}
+    query = '{ changes(since: "2026-01-01T00:00:00Z") { totalCount } }'
+    response = client.get("/graphql", {"query": query})
+    assert response.status_code == 200, response.content
+    assert "no-store" in response["Cache-Control"] and "ETag" not in response

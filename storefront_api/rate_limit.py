@@ -1,0 +1,87 @@
+"""Rate limiting of /graphql per client address: a fixed window counted in a Django cache.
+
+With the default per-process cache (LocMem) each app process counts on its own, so the
+effective limit is RATE_LIMIT times the number of processes; configure a shared cache
+(Redis, Memcached, the database cache) as RATE_LIMIT_CACHE_ALIAS for one global count.
+"""
+
+import math
+import time
+from functools import lru_cache, wraps
+
+from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
+from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
+
+from .settings import api_setting
+
+UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
+KEY_PREFIX = "storefront_api:rate:"
+clock = time.time  # tests replace it with a fake clock
+
+
+@lru_cache(maxsize=8)
+def parse_rate(text):
+    """``(count, unit, seconds)`` of a rate such as "300/minute", or None when it is off."""
+    if not (text or "").strip():
+        return None
+    count, _, unit = text.strip().partition("/")
+    unit = unit.strip().lower().removesuffix("s")
+    if not count.strip().isdigit() or int(count) < 1 or unit not in UNITS:
+        raise ImproperlyConfigured(
+            f"STOREFRONT_API['RATE_LIMIT'] must look like '300/minute' (units: {', '.join(UNITS)}), got {text!r}"
+        )
+    return int(count), unit, UNITS[unit]
+
+
+def client_address(request, trusted_proxy_count):
+    """REMOTE_ADDR, or with ``trusted_proxy_count`` proxies in front of the app the address
+    the outermost of them saw: the entry that many places from the right of X-Forwarded-For
+    (entries further left were written by the client and may be forged)."""
+    if trusted_proxy_count:
+        forwarded = [part.strip() for part in request.headers.get("X-Forwarded-For", "").split(",") if part.strip()]
+        if forwarded:
+            return forwarded[-min(trusted_proxy_count, len(forwarded))]
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def seconds_until_allowed(client, count, window, store, now):
+    """Count a request of ``client``; 0 when it is within ``count`` per ``window`` seconds,
+    else the seconds until the current window ends."""
+    window_start = int(now // window) * window
+    key = f"{KEY_PREFIX}{window}:{window_start}:{client}"
+    store.add(key, 0, timeout=window + 1)
+    try:
+        used = store.incr(key)
+    except ValueError:  # expired between add and incr
+        store.set(key, 1, timeout=window + 1)
+        used = 1
+    if used <= count:
+        return 0
+    return max(1, math.ceil(window_start + window - now))
+
+
+def rate_limited(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        rate = parse_rate(api_setting("RATE_LIMIT"))
+        if rate is None:
+            return view(request, *args, **kwargs)
+        count, unit, window = rate
+        client = client_address(request, api_setting("TRUSTED_PROXY_COUNT"))
+        store = caches[api_setting("RATE_LIMIT_CACHE_ALIAS")]
+        retry_after = seconds_until_allowed(client, count, window, store, clock())
+        if retry_after:
+            return too_many_requests(count, unit, retry_after)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def too_many_requests(count, unit, retry_after):
+    message = f"Rate limit of {count} requests per {unit} exceeded; retry after {retry_after} s"
+    response = JsonResponse({"errors": [{"message": message, "extensions": {"code": "RATE_LIMITED"}}]}, status=429)
+    response["Retry-After"] = str(retry_after)
+    patch_cache_control(response, no_store=True)
+    return response

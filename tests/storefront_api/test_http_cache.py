@@ -1,0 +1,219 @@
+"""HTTP caching of GET /graphql: ETag, Cache-Control, 304 and the server-side response cache."""
+
+import datetime
+import json
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.http import JsonResponse
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from cms.catalog.stock import ingest_stock_batch
+from cms.core.preview import create_preview_token
+from storefront_api import http_cache
+from tests.factories import ProductFactory, SectionPageFactory, StockLevelFactory, StorePageFactory
+from tests.storefront_api.content import other_site
+
+TITLE = "query($id: ID!) { page(id: $id) { title } }"
+STOCK = 'query($skus: [String!]!) { store(slug: "milano") { stock(skus: $skus) { sku quantity } } }'
+
+
+@pytest.fixture
+def response_cache(settings):
+    """The server-side cache on (it is off in the test settings), starting empty."""
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "RESPONSE_CACHE": True}
+    caches["default"].clear()
+    http_cache.SITE_IDS.clear()  # site ids are reused between tests, the sites version is not bumped
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def get(client):
+    def run(query, variables=None, **extra):
+        params = {"query": query}
+        if variables is not None:
+            params["variables"] = json.dumps(variables)
+        return client.get("/graphql", params, **extra)
+
+    return run
+
+
+@pytest.fixture
+def ideas(home):
+    return SectionPageFactory(parent=home, title="Ideas", slug="ideas")
+
+
+def rename(page, title):
+    page.title = title
+    page.save_revision().publish()
+
+
+def test_a_public_response_is_cacheable_by_anyone(get, ideas):
+    response = get(TITLE, {"id": ideas.pk})
+    assert response.status_code == 200
+    assert response.json()["data"] == {"page": {"title": "Ideas"}}
+    assert response["ETag"] == http_cache.etag(response.content)
+    assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=60", "stale-while-revalidate=30"}
+    assert {"Accept-Language", "Accept-Encoding"} <= set(response["Vary"].split(", "))
+    assert "X-Cache" not in response  # the server-side cache is off in tests
+
+
+def test_a_matching_if_none_match_gets_304_without_a_body(get, ideas):
+    etag = get(TITLE, {"id": ideas.pk})["ETag"]
+    response = get(TITLE, {"id": ideas.pk}, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert get(TITLE, {"id": ideas.pk}, HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+
+
+def test_publishing_a_page_the_query_shows_changes_the_etag(get, ideas, committed):
+    before = get(TITLE, {"id": ideas.pk})["ETag"]
+    with committed():
+        rename(ideas, "Gift ideas")
+    response = get(TITLE, {"id": ideas.pk}, HTTP_IF_NONE_MATCH=before)
+    assert response.status_code == 200
+    assert response.json()["data"]["page"]["title"] == "Gift ideas"
+    assert response["ETag"] != before
+
+
+def test_the_server_cache_answers_a_repeated_query_with_one_sql_query(get, ideas, response_cache):
+    first = get(TITLE, {"id": ideas.pk})
+    assert first["X-Cache"] == "MISS"
+    with CaptureQueriesContext(connection) as queries:
+        hit = get(TITLE, {"id": ideas.pk})
+    assert hit["X-Cache"] == "HIT"
+    assert len(queries) == 1, [query["sql"] for query in queries]  # the content versions
+    assert hit.content == first.content
+    assert hit["ETag"] == first["ETag"]
+    assert get(TITLE, {"id": ideas.pk}, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_variables_spelled_differently_share_an_entry(client, ideas, response_cache):
+    query = "query($id: ID!, $locale: String) { page(id: $id, locale: $locale) { title } }"
+    client.get("/graphql", {"query": query, "variables": json.dumps({"id": ideas.pk, "locale": "en"})})
+    spaced = json.dumps({"locale": "en", "id": ideas.pk}, indent=2)
+    assert client.get("/graphql", {"query": query, "variables": spaced})["X-Cache"] == "HIT"
+
+
+def test_publishing_invalidates_the_server_cache(get, ideas, response_cache, committed):
+    get(TITLE, {"id": ideas.pk})
+    with committed():
+        rename(ideas, "Gift ideas")
+    response = get(TITLE, {"id": ideas.pk})
+    assert response["X-Cache"] == "MISS"
+    assert response.json()["data"]["page"]["title"] == "Gift ideas"
+
+
+def test_publishing_on_another_site_keeps_the_etag_and_the_cached_entry(get, ideas, response_cache, committed):
+    first = get(TITLE, {"id": ideas.pk})
+    elsewhere = SectionPageFactory(parent=other_site(), slug="news")
+    with committed():
+        rename(elsewhere, "News")
+    response = get(TITLE, {"id": ideas.pk})
+    assert response["X-Cache"] == "HIT"
+    assert response["ETag"] == first["ETag"]
+
+
+def test_each_site_has_its_own_entries(get, ideas, response_cache):
+    other_site("shop.example")
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "MISS"
+    other = get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")
+    assert other["X-Cache"] != "HIT"
+    assert other.json()["data"]["page"] is None  # the page is not on that site
+
+
+def stock_rows(quantity):
+    return [{"store": "milano", "sku": "MOKA-3", "quantity": quantity, "source_updated_at": timezone.now().isoformat()}]
+
+
+@pytest.fixture
+def stocked(store_index):
+    store = StorePageFactory(parent=store_index, title="Milano", slug="milano")
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    StockLevelFactory(store=store, product=ProductFactory(sku="MOKA-3"), quantity=7, source_updated_at=an_hour_ago)
+    return store
+
+
+def test_stock_ingestion_invalidates_stock_queries_but_not_content_queries(
+    get, ideas, stocked, response_cache, committed
+):
+    content = get(TITLE, {"id": ideas.pk})
+    stock = get(STOCK, {"skus": ["MOKA-3"]})
+    assert stock.json()["data"]["store"]["stock"] == [{"sku": "MOKA-3", "quantity": 7}]
+    with committed():
+        assert ingest_stock_batch(stock_rows(3)).applied == 1
+    again = get(TITLE, {"id": ideas.pk})
+    assert (again["X-Cache"], again["ETag"]) == ("HIT", content["ETag"])
+    fresh = get(STOCK, {"skus": ["MOKA-3"]})
+    assert fresh["X-Cache"] == "MISS"
+    assert fresh.json()["data"]["store"]["stock"] == [{"sku": "MOKA-3", "quantity": 3}]
+    assert fresh["ETag"] != stock["ETag"]
+    assert get(STOCK, {"skus": ["MOKA-3"]})["X-Cache"] == "HIT"
+
+
+def assert_private(response):
+    assert set(response["Cache-Control"].split(", ")) == {"private", "no-store"}
+    assert "ETag" not in response
+    assert "X-Cache" not in response
+
+
+def test_preview_is_never_cached(get, ideas, response_cache):
+    ideas.title = "Draft title"
+    token = create_preview_token(ideas)
+    query = "query($token: String!) { page(previewToken: $token) { title } }"
+    for _ in range(2):
+        response = get(query, {"token": token})
+        assert response.json()["data"]["page"]["title"] == "Draft title"
+        assert_private(response)
+    assert not any(key.startswith(http_cache.KEY_PREFIX) for key in caches["default"]._cache)
+
+
+def test_a_resolver_marking_the_request_private_keeps_it_out_of_every_cache(ideas, response_cache):
+    def view_showing_a_draft(request):
+        http_cache.mark_private(request)
+        return JsonResponse({"data": {"page": {"title": "Draft"}}})
+
+    view = http_cache.http_cached(view_showing_a_draft)
+    for _ in range(2):
+        assert_private(view(RequestFactory().get("/graphql", {"query": "{ page(id: 1) { title } }"})))
+
+
+def test_authenticated_requests_are_never_cached(get, client, ideas, response_cache, admin_user):
+    assert_private(get(TITLE, {"id": ideas.pk}, HTTP_AUTHORIZATION="Bearer abc"))
+    client.force_login(admin_user)
+    assert_private(get(TITLE, {"id": ideas.pk}))
+    assert_private(get(TITLE, {"id": ideas.pk}))
+
+
+def test_post_responses_are_not_stored(client, ideas, response_cache):
+    for _ in range(2):
+        response = client.post(
+            "/graphql", {"query": TITLE, "variables": {"id": ideas.pk}}, content_type="application/json"
+        )
+        assert response.json()["data"]["page"]["title"] == "Ideas"
+        assert response["Cache-Control"] == "no-store"
+        assert "ETag" not in response
+        assert "X-Cache" not in response
+
+
+def test_a_mutation_over_get_is_not_cached(get, home, response_cache):
+    response = get('mutation { stockBatchIngest(idempotencyKey: "x", rows: []) { applied } }')
+    assert response.status_code == 405
+    assert response["Cache-Control"] == "no-store"
+    assert "ETag" not in response
+
+
+def test_responses_with_errors_are_not_cached(get, home, response_cache):
+    for _ in range(2):
+        response = get("{ page(id: 1, slug: \"x\") { title } }")
+        assert "errors" in response.json()
+        assert response["Cache-Control"] == "no-store"
+        assert "X-Cache" not in response

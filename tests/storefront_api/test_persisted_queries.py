@@ -1,0 +1,168 @@
+"""Persisted queries by Apollo's convention (a sha256 in `extensions.persistedQuery`), the
+registered-only mode and `manage.py register_queries`."""
+
+import hashlib
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from storefront_api.models import PersistedQuery
+
+QUERY = "{ site { name } }"
+QUERY_HASH = hashlib.sha256(QUERY.encode()).hexdigest()
+
+
+def persisted(sha256=QUERY_HASH):
+    return {"persistedQuery": {"version": 1, "sha256Hash": sha256}}
+
+
+@pytest.fixture
+def post(client):
+    def run(body):
+        response = client.post("/graphql", json.dumps(body), content_type="application/json")
+        return response.status_code, response.json()
+
+    return run
+
+
+@pytest.fixture
+def get(client):
+    def run(**params):
+        response = client.get("/graphql", {key: json.dumps(value) for key, value in params.items()}, HTTP_ACCEPT="application/json")
+        return response.status_code, response.json()
+
+    return run
+
+
+def registered(query, source=PersistedQuery.Source.REGISTERED):
+    return PersistedQuery.objects.create(sha256=hashlib.sha256(query.encode()).hexdigest(), query=query, source=source)
+
+
+def error_code(body):
+    return body["errors"][0]["extensions"]["code"]
+
+
+def test_unknown_hash_gets_persisted_query_not_found(post, home):
+    status, body = post({"extensions": persisted()})
+    assert status == 200
+    assert body["errors"] == [{"message": "PersistedQueryNotFound", "extensions": {"code": "PERSISTED_QUERY_NOT_FOUND"}}]
+
+
+def test_query_with_its_hash_runs_and_is_stored_then_the_hash_alone_runs_it(post, home):
+    status, body = post({"query": QUERY, "extensions": persisted()})
+    assert status == 200 and body["data"] == {"site": {"name": "Test shop"}}
+    stored = PersistedQuery.objects.get()
+    assert (stored.sha256, stored.query, stored.source) == (QUERY_HASH, QUERY, "automatic")
+    status, body = post({"extensions": persisted()})
+    assert status == 200 and body["data"] == {"site": {"name": "Test shop"}}
+
+
+def test_hash_alone_works_over_get_for_cdn_caching(get, home):
+    registered("query($locale: String) { site { name } navigation(locale: $locale) { links { __typename } } }")
+    sha256 = PersistedQuery.objects.get().sha256
+    status, body = get(extensions=persisted(sha256), variables={"locale": "en"})
+    assert status == 200, body
+    assert body["data"]["site"] == {"name": "Test shop"}
+
+
+def test_hash_that_does_not_match_the_query_is_refused_and_nothing_stored(post, home):
+    status, body = post({"query": QUERY, "extensions": persisted("0" * 64)})
+    assert status == 400
+    assert error_code(body) == "PERSISTED_QUERY_HASH_MISMATCH"
+    assert not PersistedQuery.objects.exists()
+
+
+def test_an_invalid_query_with_its_hash_is_not_stored(post, db):
+    query = "{ site { nope } }"
+    status, body = post({"query": query, "extensions": persisted(hashlib.sha256(query.encode()).hexdigest())})
+    assert status == 400
+    assert not PersistedQuery.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "extensions", [{"persistedQuery": {"version": 2, "sha256Hash": QUERY_HASH}}, {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}]
+)
+def test_malformed_persisted_query_extension_is_refused(post, db, extensions):
+    status, body = post({"extensions": extensions})
+    assert status == 400 and error_code(body) == "PERSISTED_QUERY_INVALID"
+
+
+REGISTERED_ONLY = override_settings(STOREFRONT_API={"PERSISTED_QUERIES": "registered-only"})
+
+
+@REGISTERED_ONLY
+def test_registered_only_runs_a_registered_query_by_hash_or_by_text(post, home):
+    registered(QUERY)
+    assert post({"extensions": persisted()})[1]["data"] == {"site": {"name": "Test shop"}}
+    assert post({"query": QUERY})[1]["data"] == {"site": {"name": "Test shop"}}
+    assert post({"query": QUERY, "extensions": persisted()})[1]["data"] == {"site": {"name": "Test shop"}}
+
+
+@REGISTERED_ONLY
+@pytest.mark.parametrize("body", [{"query": QUERY}, {"extensions": persisted()}, {"query": QUERY, "extensions": persisted()}])
+def test_registered_only_refuses_anything_else(post, home, body):
+    registered(QUERY, source=PersistedQuery.Source.AUTOMATIC)  # stored while the mode was automatic
+    status, answer = post(body)
+    assert status == 403
+    assert error_code(answer) == "PERSISTED_QUERY_NOT_REGISTERED"
+    assert "data" not in answer
+    assert PersistedQuery.objects.get().source == "automatic"
+
+
+@override_settings(STOREFRONT_API={"PERSISTED_QUERIES": "off"})
+def test_off_answers_a_hash_alone_with_not_supported_and_runs_texts(post, home):
+    status, body = post({"extensions": persisted()})
+    assert status == 200 and body["errors"][0]["message"] == "PersistedQueryNotSupported"
+    status, body = post({"query": QUERY, "extensions": persisted()})
+    assert body["data"] == {"site": {"name": "Test shop"}}
+    assert not PersistedQuery.objects.exists()
+
+
+@pytest.fixture
+def query_folder(tmp_path):
+    (tmp_path / "stores").mkdir()
+    (tmp_path / "site.graphql").write_text("query SiteName { site { name } }\n")
+    (tmp_path / "stores" / "list.graphql").write_text("query StoreTitles { stores(first: 5) { edges { node { title } } } }\n")
+    (tmp_path / "notes.txt").write_text("not a query")
+    return tmp_path
+
+
+def register(folder):
+    out = StringIO()
+    call_command("register_queries", str(folder), stdout=out)
+    return out.getvalue()
+
+
+def test_register_queries_registers_every_graphql_file_recursively(db, query_folder):
+    output = register(query_folder)
+    site_hash = hashlib.sha256(b"query SiteName { site { name } }\n").hexdigest()
+    assert f"{site_hash}  site.graphql  SiteName" in output
+    assert "stores/list.graphql  StoreTitles" in output
+    assert "2 new, 0 promoted from automatic, 0 unchanged." in output
+    assert set(PersistedQuery.objects.values_list("source", flat=True)) == {"registered"}
+    assert "0 new, 0 promoted from automatic, 2 unchanged." in register(query_folder)
+
+
+def test_register_queries_promotes_an_automatically_stored_query(db, query_folder):
+    registered("query SiteName { site { name } }\n", source=PersistedQuery.Source.AUTOMATIC)
+    assert "1 new, 1 promoted from automatic, 0 unchanged." in register(query_folder)
+    assert PersistedQuery.objects.filter(source="registered").count() == 2
+
+
+def test_register_queries_registers_nothing_when_a_file_is_invalid(db, query_folder):
+    (query_folder / "stores" / "broken.graphql").write_text("{ stores { edges { node { nope } } } }")
+    (query_folder / "deep.graphql").write_text('{ page(path: "/") { ' + "parent { " * 11 + "title" + " }" * 11 + " } }")
+    with pytest.raises(CommandError) as refused:
+        register(query_folder)
+    message = str(refused.value)
+    assert "stores/broken.graphql: Cannot query field 'nope' on type 'StorePage'." in message
+    assert "deep.graphql: Query depth 13 exceeds the limit of 12 (MAX_DEPTH)." in message
+    assert not PersistedQuery.objects.exists()
+
+
+def test_register_queries_needs_a_folder_with_queries(db, tmp_path):
+    with pytest.raises(CommandError, match="No .graphql files"):
+        register(tmp_path)
