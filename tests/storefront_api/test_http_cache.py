@@ -30,11 +30,6 @@ def response_cache(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def get(client):
     def run(query, variables=None, **extra):
         params = {"query": query}

@@ -16,12 +16,6 @@ from tests.storefront_api.content import other_site
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the block's on-commit callbacks at its end, as a real commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def two_sites(home):
     other_home = other_site()
     return {
