@@ -20,4 +20,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Pages are served per locale: /en/..., /it/...
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("", include("themes.storefront.urls")),  # store finder and search, before the page catch-all
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
