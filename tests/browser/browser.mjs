@@ -11,7 +11,7 @@ export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "screen
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 // One browser per test file, with a fresh profile that is removed afterwards.
-export async function launch() {
+export async function launch(options = {}) {
   const profile = mkdtempSync(join(tmpdir(), "storefront-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -22,6 +22,7 @@ export async function launch() {
     ],
     viewport: { width: 1280, height: 900 },
     baseURL: BASE_URL,
+    ...options,
   });
   // Nothing may come from another host: fail any request that leaves the test server.
   const foreign = [];
