@@ -194,3 +194,7 @@ STOCK_INGESTION = {
 # stock" (raise it to hold back safety stock), at most LOW is "low stock".
 STOCK_OUT_THRESHOLD = env_int("STOCK_OUT_THRESHOLD", 0)
 STOCK_LOW_THRESHOLD = env_int("STOCK_LOW_THRESHOLD", 3)
+
+# Browser tests choose the storefront's "today" with ?today=YYYY-MM-DD to see seasonal themes
+# change (themes/storefront/today.py); honoured only when DEBUG is on as well.
+THEMES_TODAY_PARAM = env_bool("THEMES_TODAY_PARAM", False)
