@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/stock/", include("cms.catalog.stock_urls")),
+    path("themes/", include("themes.urls")),
     path("", include("storefront_api.urls")),
 ]
 

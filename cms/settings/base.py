@@ -84,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "themes.context_processors.theme",
             ],
         },
     },
@@ -194,6 +195,13 @@ STOCK_INGESTION = {
 # stock" (raise it to hold back safety stock), at most LOW is "low stock".
 STOCK_OUT_THRESHOLD = env_int("STOCK_OUT_THRESHOLD", 0)
 STOCK_LOW_THRESHOLD = env_int("STOCK_LOW_THRESHOLD", 3)
+
+# Themes (themes/conf.py lists every key and its default): how long browsers and proxies may
+# keep a theme's style sheet, and the active theme's (shorter: a season may start).
+THEMES = {
+    "CSS_MAX_AGE": env_int("THEME_CSS_MAX_AGE", 3600),
+    "ACTIVE_CSS_MAX_AGE": env_int("THEME_ACTIVE_CSS_MAX_AGE", 300),
+}
 
 # Browser tests choose the storefront's "today" with ?today=YYYY-MM-DD to see seasonal themes
 # change (themes/storefront/today.py); honoured only when DEBUG is on as well.
