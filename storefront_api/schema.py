@@ -13,6 +13,7 @@ from .policies.schema import ReturnPolicyQueries
 from .site.schema import SiteQueries
 from .stores.schema import StoreQueries
 from .stories.schema import ProductStoryQueries
+from .themes.schema import ThemeQueries
 
 # Page types of every domain are registered by importing their modules above.
 PageQueries = build_page_queries(page_type_enum())
@@ -27,6 +28,7 @@ class Query(
     GiftGuideQueries,
     ProductStoryQueries,
     ReturnPolicyQueries,
+    ThemeQueries,
     graphene.ObjectType,
 ):
     pass

@@ -47,25 +47,33 @@ def image_urls(theme):
     return {name: image.get_rendition(RENDITIONS[name]).url if image else None for name, image in images.items()}
 
 
+def color_tokens(theme):
+    return {
+        "primary": theme.primary_color,
+        "secondary": theme.secondary_color,
+        "accent": theme.accent_color,
+        "background": theme.background_color,
+        "surface": theme.surface_color,
+        "text": theme.text_color,
+    }
+
+
+def font_tokens(theme):
+    return {
+        "family": theme.font_family,
+        "base_size": theme.base_font_size,
+        "scale_ratio": float(theme.type_scale_ratio),
+        "sizes": font_sizes(theme.base_font_size, theme.type_scale_ratio),
+    }
+
+
 def theme_tokens(theme):
     """Sizes in pixels; image URLs are the site's own (relative unless media live on another host)."""
     return {
         "name": theme.name,
         "slug": theme.slug,
-        "color": {
-            "primary": theme.primary_color,
-            "secondary": theme.secondary_color,
-            "accent": theme.accent_color,
-            "background": theme.background_color,
-            "surface": theme.surface_color,
-            "text": theme.text_color,
-        },
-        "font": {
-            "family": theme.font_family,
-            "base_size": theme.base_font_size,
-            "scale_ratio": float(theme.type_scale_ratio),
-            "sizes": font_sizes(theme.base_font_size, theme.type_scale_ratio),
-        },
+        "color": color_tokens(theme),
+        "font": font_tokens(theme),
         "radius": theme.radius,
         "spacing": theme.spacing_unit,
         "images": image_urls(theme),

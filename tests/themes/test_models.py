@@ -88,3 +88,13 @@ def test_windows_on_other_sites_do_not_clash(site, christmas, store_index):
 
     other = Site.objects.create(hostname="other.example", root_page=store_index)
     Theme(site=other, name="X", slug="x", season_start=date(2026, 12, 1), season_end=date(2027, 1, 6)).full_clean()
+
+
+def test_editing_a_theme_bumps_its_sites_content_version(site, default_theme, django_capture_on_commit_callbacks):
+    from cms.core.content_version import current_versions, site_scope
+
+    before = current_versions().get(site_scope(site.pk), 0)
+    with django_capture_on_commit_callbacks(execute=True):
+        default_theme.accent_color = "#123456"
+        default_theme.save()
+    assert current_versions()[site_scope(site.pk)] == before + 1
