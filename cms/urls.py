@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/stock/", include("cms.catalog.stock_urls")),
     path("themes/", include("themes.urls")),
+    path("qr/", include("cms.core.qr_urls")),
     path("", include("storefront_api.urls")),
 ]
 
