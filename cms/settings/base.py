@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "themes.context_processors.theme",
+                "themes.storefront.today.chosen_day_theme",
             ],
         },
     },

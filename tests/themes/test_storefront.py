@@ -142,3 +142,19 @@ def test_the_pages_queries_are_valid_against_the_api_schema(schema, script):
     assert found
     for name, document in found:
         assert validate(schema, parse(document)) == [], name
+
+
+def test_a_chosen_day_renders_that_day_s_theme(client, home, settings):
+    from themes.models import Theme
+
+    settings.DEBUG, settings.THEMES_TODAY_PARAM = True, True
+    site = home.get_site()
+    Theme.objects.create(site=site, name="Everyday", slug="everyday", is_default=True)
+    Theme.objects.create(
+        site=site, name="Christmas", slug="christmas", primary_color="#8b1a1a",
+        season_start=datetime.date(2026, 12, 1), season_end=datetime.date(2027, 1, 6),
+    )
+    assert 'data-theme="everyday"' in client.get("/en/", {"today": "2026-11-30"}).content.decode()
+    html = client.get("/en/", {"today": "2026-12-01"}).content.decode()
+    assert 'data-theme="christmas"' in html
+    assert 'href="/themes/christmas.css?v=' in html

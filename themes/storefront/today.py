@@ -10,6 +10,10 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Site
+
+from themes.context_processors import theme_css_url
+from themes.tokens import active_theme
 
 TODAY_PARAM = "today"
 
@@ -28,3 +32,13 @@ def storefront_moment(request):
     except ValueError:
         return None
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+
+
+def chosen_day_theme(request):
+    """Context processor after ``themes.context_processors.theme``: on a ``?today=`` request
+    (tests only, see above) the theme and its sheet are those of that day."""
+    moment = storefront_moment(request)
+    if moment is None:
+        return {}
+    theme = active_theme(Site.find_for_request(request), moment)
+    return {"theme": theme, "theme_css_url": theme_css_url(theme)}
