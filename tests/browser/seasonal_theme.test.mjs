@@ -1,12 +1,30 @@
 // A seasonal theme takes over on its start date: the rendered colors change between the day
 // before and the start date. The runner lets the server's "today" be chosen with ?today=
-// (THEMES_TODAY_PARAM, DEBUG only). The demo's seasonal theme starts on 1 December;
-// SEASONAL_THEME_START=YYYY-MM-DD tests another start date.
+// (THEMES_TODAY_PARAM, DEBUG only). The colors expected are the tokens the API gives for
+// each day (`theme(at:)`); the seasonal theme is the one active in mid-December.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launch, screenshot } from "./browser.mjs";
+import { graphql, launch, screenshot } from "./browser.mjs";
 
-const START = process.env.SEASONAL_THEME_START || `${new Date().getUTCFullYear()}-12-01`;
+const THEME = `query($at: DateTime) { theme(at: $at) { slug isSeasonal seasonStart colors { primary background } } }`;
+
+async function themeOn(day) {
+  return (await graphql(THEME, { at: `${day}T12:00:00+00:00` })).theme;
+}
+
+async function seasonalTheme() {
+  const year = new Date().getUTCFullYear();
+  for (const candidate of [year - 1, year, year + 1]) {
+    const theme = await themeOn(`${candidate}-12-15`);
+    if (theme?.isSeasonal) return theme;
+  }
+  throw new Error("no seasonal theme is active in December: load the demo content with its themes");
+}
+
+function rgb(hex) {
+  const [r, g, b] = [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 function dayBefore(isoDate) {
   const day = new Date(`${isoDate}T12:00:00Z`);
@@ -34,16 +52,25 @@ async function renderedColors(page, today) {
   });
 }
 
-test(`the seasonal theme changes the colors on ${START}`, async () => {
+test("the seasonal theme changes the rendered colors on its start date", async () => {
+  const season = await seasonalTheme();
+  const start = season.seasonStart;
+  const everyday = await themeOn(dayBefore(start));
+  assert.notEqual(everyday.slug, season.slug);
   const page = await browser.context.newPage();
-  const before = await renderedColors(page, dayBefore(START));
+  const before = await renderedColors(page, dayBefore(start));
   await screenshot(page, "theme-day-before-season");
-  const on = await renderedColors(page, START);
+  const on = await renderedColors(page, start);
   await screenshot(page, "theme-season-start");
 
   assert.ok(before.stylesheets.some((path) => /^\/themes\/.+\.css$/.test(path)), `a theme stylesheet: ${before.stylesheets}`);
   assert.ok(on.stylesheets.some((path) => /^\/themes\/.+\.css$/.test(path)), `a theme stylesheet: ${on.stylesheets}`);
-  assert.notEqual(on.theme, before.theme, "another theme is active on the start date");
+  assert.equal(before.theme, everyday.slug);
+  assert.equal(on.theme, season.slug, `the seasonal theme is active on ${start}`);
+  assert.equal(before.header, rgb(everyday.colors.primary), "the header is painted in the primary color");
+  assert.equal(on.header, rgb(season.colors.primary), "the header is painted in the seasonal primary color");
+  assert.equal(before.body, rgb(everyday.colors.background));
+  assert.equal(on.body, rgb(season.colors.background));
   assert.notEqual(on.primary, before.primary, "--color-primary changes");
   assert.notEqual(on.header, before.header, "the header is painted in the new primary color");
   assert.ok(on.body !== before.body || on.text !== before.text || on.header !== before.header);
