@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from tests.editing import page_edit_url, page_preview_on_edit_url
 from tests.factories import OfferFactory, ServiceFactory, StoreOpeningHoursFactory, StorePageFactory
+from themes.models import Theme
 from themes.storefront.today import storefront_moment
 from themes.templatetags.storefront import store_status
 
@@ -112,7 +113,8 @@ def test_preview_panel_offers_the_site_and_the_frontend_modes(admin_client, sect
     assert re.search(r'<option value="headless"[^>]*>\s*Frontend\s*</option>', html)
 
 
-def test_site_preview_shows_the_draft_in_the_storefront_templates(admin_client, section):
+def test_site_preview_shows_the_draft_in_the_storefront_templates_with_the_theme(admin_client, section):
+    Theme.objects.create(site=section.get_site(), name="Everyday", slug="everyday", is_default=True)
     url = page_preview_on_edit_url(section)
     form = nested_form_data({"title": "Draft title", "slug": "inspiration", "intro": rich_text("<p>Draft.</p>")})
     assert admin_client.post(url, form).json()["is_valid"]
@@ -120,6 +122,7 @@ def test_site_preview_shows_the_draft_in_the_storefront_templates(admin_client, 
     assert "<h1>Draft title</h1>" in html
     assert "/static/themes/storefront.css" in html
     assert 'class="site-header"' in html
+    assert 'href="/themes/everyday.css?v=' in html and 'data-theme="everyday"' in html
 
 
 # --- The pages' GraphQL documents -----------------------------------------------------------
@@ -145,8 +148,6 @@ def test_the_pages_queries_are_valid_against_the_api_schema(schema, script):
 
 
 def test_a_chosen_day_renders_that_day_s_theme(client, home, settings):
-    from themes.models import Theme
-
     settings.DEBUG, settings.THEMES_TODAY_PARAM = True, True
     site = home.get_site()
     Theme.objects.create(site=site, name="Everyday", slug="everyday", is_default=True)
