@@ -101,3 +101,31 @@ test("a city typed in lists that city's stores first", async () => {
   await screenshot(page, "store-finder-city");
   await page.close();
 });
+
+test("a gift guide shows which gifts are available near the shopper", async () => {
+  const page = await browser.context.newPage();
+  await page.goto("/en/gift-guides/gifts-for-him-under-50/");
+  const cards = page.locator(".product[data-sku]");
+  const skus = await cards.evaluateAll((items) => [...new Set(items.map((item) => item.dataset.sku))]);
+  await page.getByRole("button", { name: "Show availability near me" }).click();
+  await page.locator("[data-near-you-status]").filter({ hasText: /Availability near you|No store/ }).waitFor();
+
+  // Each gift's note names the nearest of the five closest stores that has it, as the API says.
+  const data = await graphql(
+    `query($near: GeoPointInput!, $skus: [String!]!) { stores(near: $near, radiusKm: ${RADIUS_KM}, first: 5, locale: "en") {
+      edges { node { title stock(skus: $skus) { sku band } } } } }`,
+    { near: MILAN_DUOMO, skus },
+  );
+  const nearest = {};
+  for (const { node } of data.stores.edges) {
+    for (const row of node.stock) if (row.band !== "OUT_OF_STOCK") nearest[row.sku] ??= node.title;
+  }
+  assert.ok(Object.keys(nearest).length > 0, "some gifts are in stock around Milan");
+  for (const sku of skus) {
+    const note = await page.locator(`.product[data-sku="${sku}"] [data-availability]`).first().textContent();
+    if (nearest[sku]) assert.match(note, new RegExp(`nearby · ${nearest[sku]} \\(`), sku);
+    else assert.equal(note, "Not in stock in a store near you", sku);
+  }
+  await screenshot(page, "gift-guide-available-near-you");
+  await page.close();
+});
