@@ -1,13 +1,14 @@
 # Two commands for a fresh machine:
 #   make demo   set up, load the demo content, create an admin login and serve the site
-#   make test   run the whole test suite (SQLite, then PostgreSQL)
+#   make test   run the whole test suite (SQLite, then PostgreSQL, then the browser tests)
+#   make browser-test   install chromium + playwright-core if missing, run the storefront in a browser
 VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test postgres clean
+.PHONY: install demo serve worker test browser-test postgres clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,10 @@ worker: install
 
 test: install
 	PYTHON=$(PY) bash scripts/test.sh
+
+browser-test: install
+	@bash scripts/browser.sh available || bash scripts/browser.sh install
+	PYTHON=$(PY) bash scripts/browser.sh test
 
 postgres:
 	@bash scripts/postgres.sh start

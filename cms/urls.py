@@ -11,6 +11,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/stock/", include("cms.catalog.stock_urls")),
+    path("themes/", include("themes.urls")),
+    path("qr/", include("cms.core.qr_urls")),
     path("", include("storefront_api.urls")),
 ]
 
@@ -20,4 +22,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Pages are served per locale: /en/..., /it/...
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("", include("themes.storefront.urls")),  # store finder and search, before the page catch-all
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

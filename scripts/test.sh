@@ -28,3 +28,16 @@ if [[ -n "$CI" ]] || scripts/postgres.sh available; then
 else
   echo "=== PostgreSQL not installed: the PostgreSQL run is left out (install it with: scripts/postgres.sh install) ==="
 fi
+
+# --- Browser tests (scripts/browser.sh): the reference storefront in headless Chromium.
+# Mandatory in CI (installed when missing); locally they run when chromium and
+# playwright-core are installed, else this says how to install them.
+echo "=== Browser tests ==="
+if [[ -n "$CI" ]]; then
+  scripts/browser.sh available || scripts/browser.sh install
+  PYTHON="$PYTHON" scripts/browser.sh test
+elif scripts/browser.sh available; then
+  PYTHON="$PYTHON" scripts/browser.sh test
+else
+  echo "=== Browser tests left out: install chromium and playwright-core with scripts/browser.sh install (or make browser-test) ==="
+fi

@@ -14,6 +14,7 @@ from .site.schema import SiteQueries
 from .stores.schema import StoreQueries
 from .stories.schema import ProductStoryQueries
 from .sync.schema import SyncQueries
+from .themes.schema import ThemeQueries
 
 # Page types of every domain are registered by importing their modules above.
 PageQueries = build_page_queries(page_type_enum())
@@ -29,6 +30,7 @@ class Query(
     ProductStoryQueries,
     ReturnPolicyQueries,
     SyncQueries,
+    ThemeQueries,
     graphene.ObjectType,
 ):
     pass

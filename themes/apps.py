@@ -5,3 +5,8 @@ class ThemesConfig(AppConfig):
     name = "themes"
     label = "themes"
     verbose_name = "Themes"
+
+    def ready(self):
+        from .signals import connect_signals
+
+        connect_signals()

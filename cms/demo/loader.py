@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .builders import catalog, content, site, stores
+from .builders import catalog, content, site, stores, themes
 from .builders.base import DemoContext, Report
 from .images import ImageLibrary
 from .indexing import deferred_indexing
@@ -21,6 +21,7 @@ STEPS = [
     content.build_offers,
     site.finish_home,
     site.build_settings,
+    themes.build_themes,
 ]
 
 

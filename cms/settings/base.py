@@ -85,6 +85,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "themes.context_processors.theme",
+                "themes.storefront.today.chosen_day_theme",
             ],
         },
     },
@@ -204,3 +206,14 @@ PUBLISHING = {
     "MAX_ATTEMPTS": env_int("WEBHOOK_MAX_ATTEMPTS", 6),
     "SYNC_SETTLE_SECONDS": env_int("SYNC_SETTLE_SECONDS", 2),
 }
+
+# Themes (themes/conf.py lists every key and its default): how long browsers and proxies may
+# keep a theme's style sheet, and the active theme's (shorter: a season may start).
+THEMES = {
+    "CSS_MAX_AGE": env_int("THEME_CSS_MAX_AGE", 3600),
+    "ACTIVE_CSS_MAX_AGE": env_int("THEME_ACTIVE_CSS_MAX_AGE", 300),
+}
+
+# Browser tests choose the storefront's "today" with ?today=YYYY-MM-DD to see seasonal themes
+# change (themes/storefront/today.py); honoured only when DEBUG is on as well.
+THEMES_TODAY_PARAM = env_bool("THEMES_TODAY_PARAM", False)

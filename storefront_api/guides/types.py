@@ -5,6 +5,7 @@ import graphene
 from cms.guides import models
 from storefront_api.blocks.streams import StreamUnion, page_stream
 from storefront_api.core.connections import CountableConnection
+from storefront_api.core.qr import qr_code_url_field
 from storefront_api.core.scalars import Money, choices_enum, rich_text_html
 from storefront_api.pages.interface import Page
 from storefront_api.pages.registry import page_type
@@ -29,6 +30,7 @@ class GiftGuidePage(HeroImage, graphene.ObjectType):
         interfaces = (Page,)
 
     intro = graphene.String(required=True, description="HTML.")
+    qr_code_url = qr_code_url_field("guide")
     recipient = graphene.Field(GiftRecipient, required=True)
     occasion = graphene.Field(GiftOccasion, required=True)
     budget = graphene.Field(Money, description="The price ceiling of the guide's gifts; null for any budget.")

@@ -5,6 +5,7 @@ import graphene
 from cms.offers.models import Channel
 from storefront_api.core.connections import CountableConnection
 from storefront_api.core.locales import LocaleByIdLoader
+from storefront_api.core.qr import qr_code_url_field
 from storefront_api.core.scalars import rich_text_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
@@ -33,6 +34,7 @@ class Offer(graphene.ObjectType):
     description = graphene.String(required=True)
     code = graphene.String(required=True, description="The coupon code; empty for a promotion without one.")
     image = graphene.Field(Image)
+    qr_code_url = qr_code_url_field("offer")
     valid_from = graphene.DateTime(required=True)
     valid_to = graphene.DateTime(description="Null when the offer has no end date.")
     channel = graphene.Field(OfferChannel, required=True)

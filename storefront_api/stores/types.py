@@ -26,6 +26,7 @@ from storefront_api.catalog.loaders import ProductBySkuLoader, StockByStoreAndSk
 from storefront_api.catalog.types import StockBandEnum, StoreStock
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import LocaleByIdLoader
+from storefront_api.core.qr import qr_code_url_field
 from storefront_api.core.scalars import Country, GeoPointInput, country_value, rich_text_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
@@ -131,6 +132,7 @@ class StorePage(graphene.ObjectType):
         interfaces = (Page,)
 
     address = graphene.Field(Address, required=True)
+    qr_code_url = qr_code_url_field("store")
     location = graphene.Field(GeoPoint, required=True)
     time_zone = graphene.String(required=True, description="IANA time zone of the store's hours, e.g. Europe/Rome.")
     phone = graphene.String(required=True, description="Empty when none.")

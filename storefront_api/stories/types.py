@@ -9,6 +9,7 @@ from storefront_api.blocks.streams import StreamUnion, page_stream
 from storefront_api.catalog.loaders import ProductByIdLoader, prime_products
 from storefront_api.catalog.types import Product
 from storefront_api.core.connections import CountableConnection
+from storefront_api.core.qr import qr_code_url_field
 from storefront_api.pages.batches import batch_of, chosen_ids
 from storefront_api.pages.interface import Page
 from storefront_api.pages.registry import page_type
@@ -40,6 +41,7 @@ class ProductStoryPage(HeroImage, graphene.ObjectType):
         interfaces = (Page,)
 
     standfirst = graphene.String(required=True)
+    qr_code_url = qr_code_url_field("story")
     body = graphene.List(graphene.NonNull(ProductStoryBodyBlock), required=True)
     related_products = graphene.List(
         graphene.NonNull(Product), required=True, description="The products the story is about that are on sale."
