@@ -10,7 +10,7 @@ def resolve_locale(language_code):
         return Locale.get_default()
     try:
         return Locale.objects.get_for_language(language_code)
-    except Locale.DoesNotExist:
+    except (Locale.DoesNotExist, LookupError):  # LookupError: not a content language at all
         codes = ", ".join(Locale.objects.order_by("language_code").values_list("language_code", flat=True))
         raise BadArgument(f"`locale` {language_code!r} is not one of: {codes}.", field="locale") from None
 

@@ -56,3 +56,10 @@ def test_translations_parents_and_ancestors_of_a_list_cost_the_same_for_more_pag
     assert all([a["title"] for a in edge["node"]["ancestors"]] == ["Home", "Inspiration"] for edge in edges)
     assert all([t["locale"] for t in edge["node"]["translations"]] == ["it"] for edge in edges)
     assert few == many, (few, many)
+
+
+def test_a_locale_that_is_no_content_language_is_refused_naming_the_argument(graphql, section):
+    body = graphql(PAGE_BY_PATH, {"path": "/inspiration/", "locale": "xx"})
+    assert body["data"]["page"] is None
+    assert body["errors"][0]["extensions"] == {"code": "BAD_ARGUMENT", "field": "locale"}
+    assert "'xx' is not one of: en" in body["errors"][0]["message"]
