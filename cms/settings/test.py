@@ -15,3 +15,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="storefront-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="storefront-test-static-")
+# Tests search the database backend unless a test configures Elasticsearch itself
+# (tests/search/conftest.py `elasticsearch_url`); pages and products are indexed after commit.
+SEARCH = {"BACKEND": "search.backends.database.DatabaseSearchBackend", "OPTIONS": {}, "AUTO_UPDATE": True}
