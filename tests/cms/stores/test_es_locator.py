@@ -8,9 +8,10 @@ import pytest
 from cms.stores.models import StorePage
 from search.backends.base import DocumentRef
 from search.backends.elasticsearch import ElasticsearchSearchBackend
-from search.documents import store_document
+from search.documents import Context, store_document
 from search.locator import ElasticsearchStoreLocator
 from tests.factories import StorePageFactory
+from tests.search.conftest import elasticsearch_url, test_index_prefix  # noqa: F401 - fixtures
 from tests.search.es_fixtures import es_backend  # noqa: F401 - a fixture
 
 from .locator_contract import MILAN, StoreLocatorContract, titles
@@ -19,8 +20,9 @@ from .locator_contract import MILAN, StoreLocatorContract, titles
 def index_stores(backend):
     """Brings the index up to date with every store page in the database."""
     documents, gone = [], []
-    for store in StorePage.objects.all():
-        document = store_document(store)
+    context = Context()
+    for store in StorePage.objects.prefetch_related("services"):
+        document = store_document(store, context)
         if document is None:
             gone.append(DocumentRef("store", store.pk))
         else:
