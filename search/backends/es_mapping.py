@@ -70,6 +70,7 @@ class SearchEntry(Document):
     site_ids = Keyword()  # empty: on every site (products)
     sku = Keyword()
     gtin = Keyword()
+    codes = Keyword()  # sku and gtin casefolded: a shopper's pasted code, in any case
     brand = Keyword(fields={"text": Text(analyzer=CONTENT)})
     category = Text(analyzer=CONTENT)  # the names of the category path
     category_slugs = Keyword()
@@ -174,6 +175,7 @@ def entry_source(document):
         "site_ids": [str(site) for site in document.site_ids],
         "sku": document.sku or None,
         "gtin": document.gtin or None,
+        "codes": [code.casefold() for code in (document.sku, document.gtin) if code],
         "brand": document.brand or None,
         "category": list(document.category_path),
         "category_slugs": list(document.category_slugs),
@@ -185,8 +187,9 @@ def entry_source(document):
         "services": list(document.services),
         "location": {"lat": document.location[0], "lon": document.location[1]} if document.location else None,
         "published_at": document.published_at.isoformat() if document.published_at else None,
-        "suggest": {"input": suggest_inputs(document.title), "contexts": {"scope": suggest_scopes(document)}},
     }
+    if document.title.strip():
+        source["suggest"] = {"input": suggest_inputs(document.title), "contexts": {"scope": suggest_scopes(document)}}
     return {name: value for name, value in source.items() if value is not None}
 
 

@@ -13,9 +13,8 @@ from .es_mapping import query_scopes
 
 # Full-text fields and their boosts.
 TEXT_FIELDS = ("title^4", "brand.text^3", "category^2", "city.text^2", "search_description", "body", "address")
-# Identifiers matched exactly (a shopper pasting a SKU or a barcode).
-EXACT_FIELDS = ("sku", "gtin")
-EXACT_BOOST = 20
+# A SKU or GTIN typed in full (any case) puts its product first.
+CODE_BOOST = 20
 
 # facet name → the keyword field it counts.
 FACET_FIELDS = {
@@ -62,7 +61,7 @@ def text_query(text):
             ),
             # every word, spelt right, across the fields: ranks full matches above partial ones
             Q("multi_match", query=text, fields=list(TEXT_FIELDS), type="cross_fields", operator="and", boost=2),
-            *(Q("term", **{field: {"value": text.strip(), "boost": EXACT_BOOST}}) for field in EXACT_FIELDS),
+            Q("term", codes={"value": text.strip().casefold(), "boost": CODE_BOOST}),
         ],
         minimum_should_match=1,
     )
