@@ -28,7 +28,7 @@ import time
 from contextlib import contextmanager
 
 from django.conf import settings
-from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
 from .base import DOCUMENT_TYPES, DocumentRef, RebuildReport, SearchBackend, SearchResponse, SearchUnavailable, Suggestion
@@ -184,7 +184,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             targets.append(next_alias_name(self.prefix, locale))
         return targets
 
-    def _bulk(self, actions):
+    def _bulk(self, actions, require_alias=True):
         """Sends ``actions``; an alias that vanished meanwhile (a rebuild swapped it away) and
         deleting what is not there are fine, anything else refused raises BulkError."""
         failures = []
@@ -193,7 +193,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             actions,
             chunk_size=self.chunk_size,
             raise_on_error=False,
-            require_alias=True,
+            require_alias=require_alias,
         ):
             if not ok and not _harmless(item):
                 failures.append(item)
@@ -237,8 +237,11 @@ class ElasticsearchSearchBackend(SearchBackend):
                 continue
             body = index_body(locale)
             body["aliases"] = {alias: {}, all_alias_name(self.prefix): {}}
-            # 400 resource_already_exists: another process created it meanwhile.
-            self.client.options(ignore_status=400).indices.create(index=f"{alias}-0", body=body)
+            try:
+                self.client.indices.create(index=f"{alias}-0", body=body)
+            except BadRequestError as error:
+                if error.error != "resource_already_exists_exception":  # another process was first
+                    raise
             aliases[alias] = [f"{alias}-0"]
 
     def drop_indices(self):
@@ -328,17 +331,29 @@ class ElasticsearchSearchBackend(SearchBackend):
         if old:
             time.sleep(self.swap_grace)  # searches already resolved to the old indices finish
             self.client.options(ignore_status=404).indices.delete(index=",".join(sorted(old)))
-        self.client.delete_by_query(
-            index=names, query={"term": {"deleted": True}}, conflicts="proceed", refresh=True, allow_no_indices=True
-        )
+        self._purge_tombstones(names)
+
+    def _purge_tombstones(self, names):
+        """Deletes the tombstones of deletes that arrived during the rebuild (by search and
+        bulk: our node has no delete-by-query, which lives in the reindex module)."""
+        query = {"term": {"deleted": True}}
+        while True:
+            self.client.indices.refresh(index=names)
+            hits = self.client.search(index=names, query=query, size=1000, source=False).body["hits"]["hits"]
+            if not hits:
+                return
+            self._bulk([{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in hits], require_alias=False)
 
     # --- health -------------------------------------------------------------------------------
 
     def is_available(self):
+        """The node answers within two seconds and the cluster is not red. (Cluster health,
+        not ping: our node has no handler for ``HEAD /``.)"""
         try:
-            return bool(self.client.options(request_timeout=min(self.timeout, 2)).ping())
-        except Exception:  # ping answers False for most failures; anything else is "no" too
+            health = self.client.options(request_timeout=min(self.timeout, 2), max_retries=0).cluster.health()
+        except (TransportError, ApiError):
             return False
+        return health.body.get("status") in ("green", "yellow")
 
 
 def _harmless(item):

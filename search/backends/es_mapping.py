@@ -25,10 +25,10 @@ from elasticsearch.dsl import (
     Completion,
     Date,
     Document,
+    Double,
     GeoPoint,
     Integer,
     Keyword,
-    ScaledFloat,
     Text,
 )
 
@@ -74,7 +74,7 @@ class SearchEntry(Document):
     brand = Keyword(fields={"text": Text(analyzer=CONTENT)})
     category = Text(analyzer=CONTENT)  # the names of the category path
     category_slugs = Keyword()
-    price = ScaledFloat(scaling_factor=100)
+    price = Double()  # scaled_float needs the mapper-extras module, which our node has not got
     price_band = Keyword()
     currency = Keyword(index=False)
     city = Keyword(fields={"text": Text(analyzer=CONTENT)})

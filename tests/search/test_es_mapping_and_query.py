@@ -50,7 +50,7 @@ def test_text_fields_use_the_locale_analyzer_with_an_exact_subfield():
     assert mapping["title"]["fields"]["exact"]["type"] == "keyword"
     assert mapping["body"]["analyzer"] == "content"
     assert mapping["brand"]["type"] == "keyword"
-    assert mapping["price"] == {"type": "scaled_float", "scaling_factor": 100}
+    assert mapping["price"] == {"type": "double"}
     assert mapping["location"]["type"] == "geo_point"
     assert mapping["published_at"]["type"] == "date"
     assert mapping["suggest"]["type"] == "completion"
