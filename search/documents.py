@@ -10,6 +10,7 @@ searchable for the admin is what shoppers search too.
 """
 
 from django.db.models import Q
+from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.rich_text import get_text_for_indexing
@@ -85,9 +86,31 @@ def field_text(obj, name):
         value = getattr(obj, name, "")
         return [str(value() if callable(value) else value or "")]
     value = getattr(obj, name)
-    if isinstance(model_field, (StreamField, RichTextField)):
+    if isinstance(model_field, StreamField):
+        return raw_block_text(model_field.stream_block, value.raw_data)
+    if isinstance(model_field, RichTextField):
         return [str(text) for text in model_field.get_searchable_content(value)]
     return [str(value or "")]
+
+
+def raw_block_text(block, raw):
+    """The text Wagtail's ``get_searchable_content`` gives for a block (text and rich text;
+    nothing for choosers, images, embeds), read from the stored JSON: converting the stream
+    would load the chosen products and images, one query per page."""
+    if raw is None:
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [text for item in raw for text in raw_block_text(block.child_blocks.get(item["type"]), item["value"])]
+    if isinstance(block, blocks.StructBlock):
+        return [text for name, child in block.child_blocks.items() for text in raw_block_text(child, raw.get(name))]
+    if isinstance(block, blocks.ListBlock):
+        items = [item["value"] if isinstance(item, dict) and item.get("type") == "item" else item for item in raw]
+        return [text for item in items for text in raw_block_text(block.child_block, item)]
+    if isinstance(block, blocks.RichTextBlock):
+        return [get_text_for_indexing(raw)]
+    if isinstance(block, (blocks.CharBlock, blocks.TextBlock)):
+        return [str(raw)]
+    return []
 
 
 def plain_text(html):
