@@ -5,7 +5,7 @@ connection refused, no node needed)."""
 from decimal import Decimal
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
@@ -20,6 +20,7 @@ from tests.factories import (
     ServiceFactory,
     StorePageFactory,
 )
+from tests.search.conftest import commit_earlier_batches
 
 CLOSED_PORT = {
     "BACKEND": "search.backends.elasticsearch.ElasticsearchSearchBackend",
@@ -27,24 +28,6 @@ CLOSED_PORT = {
     "AUTO_UPDATE": True,
     "PENDING_REPLAY_INTERVAL": 0,
 }
-
-
-@pytest.fixture
-def committing(django_capture_on_commit_callbacks):
-    """Run the block, then its on-commit callbacks, as a real commit would. What the fixtures
-    queued before is written first (as if their setup had committed)."""
-
-    def block():
-        commit_earlier_batches()
-        return django_capture_on_commit_callbacks(execute=True)
-
-    return block
-
-
-def commit_earlier_batches():
-    for _, callback, _ in connection.run_on_commit:
-        if isinstance(callback, indexing.Batch) and not callback.done:
-            callback()
 
 
 def indexed_keys():
