@@ -10,6 +10,7 @@ from graphql_relay import cursor_to_offset, offset_to_cursor
 
 from search.backends.base import InvalidSearchArgument, SearchFilters
 from search.service import run_search, run_suggest, validate_search_request
+from search.settings import search_setting
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import locale_argument, resolve_locale
 from storefront_api.core.scalars import GeoPointInput, enum_value
@@ -79,7 +80,7 @@ class SearchQueries(graphene.ObjectType):
                 start_cursor=edges[0].cursor if edges else None,
                 end_cursor=edges[-1].cursor if edges else None,
                 has_previous_page=request.offset > 0,
-                has_next_page=request.offset + len(response.hits) < response.total,
+                has_next_page=_has_next_page(request.offset + len(response.hits), response.total),
             ),
             total_count=response.total,
             facets=response.facets,
@@ -159,6 +160,11 @@ def _asks_for(info, field_name):
             if not isinstance(selection, FieldNode) or selection.name.value == field_name:
                 return True  # a fragment may select it: assume it does
     return False
+
+
+def _has_next_page(next_offset, total):
+    """More results a client may still page to: not past the deepest offset allowed."""
+    return next_offset < total and next_offset <= search_setting("MAX_OFFSET")
 
 
 def _offset_after(cursor):

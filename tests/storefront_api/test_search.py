@@ -152,6 +152,18 @@ def test_pages_follow_each_other_up_to_the_end(graphql, home):
     assert second["pageInfo"]["hasPreviousPage"] and not last["pageInfo"]["hasNextPage"]
 
 
+def test_paging_stops_at_the_deepest_offset_allowed(graphql, home, settings):
+    settings.SEARCH = {**settings.SEARCH, "MAX_OFFSET": 15}
+    ProductFactory.create_batch(25, name="Linen napkin")
+    reindex()
+
+    second = search(graphql, query="napkin", first=10, after=search(graphql, query="napkin", first=10)["pageInfo"]["endCursor"])
+
+    assert len(second["edges"]) == 10 and second["totalCount"] == 25
+    assert not second["pageInfo"]["hasNextPage"]
+    assert error_field(graphql, query="napkin", after=second["pageInfo"]["endCursor"]) == ["after"]
+
+
 @pytest.mark.parametrize(
     ("variables", "field"),
     [
