@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve test postgres clean
+.PHONY: install demo serve test postgres elasticsearch clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: install
 
 postgres:
 	@bash scripts/postgres.sh start
+
+# A single-node Elasticsearch on 127.0.0.1 (README: Elasticsearch on this machine); prints its URL.
+elasticsearch:
+	@bash scripts/elasticsearch.sh start
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # A single-node Elasticsearch 8.14 on 127.0.0.1 for tests and local runs, built from Maven
 # Central artifacts (scripts/elasticsearch/: the server, its Netty4 HTTP plugin and our own
-# analysis plugin in one JVM). Data, log and pid file live in .elasticsearch/ (not committed).
-#   scripts/elasticsearch.sh install    resolve the artifacts and build the launcher (Maven)
+# analysis plugin in one JVM). Data, log and pid file live in .elasticsearch/ (ES_DIR).
+#   scripts/elasticsearch.sh install    install Java and Maven if missing (apt-get, as root), resolve
+#                                       the artifacts and build the launcher
 #   scripts/elasticsearch.sh start      build if needed, start the node, wait until it is healthy;
 #                                       prints ELASTICSEARCH_URL (already running: prints it again)
 #   scripts/elasticsearch.sh stop       stop the node this checkout started
 #   scripts/elasticsearch.sh status     say whether it runs; exit 1 when it does not
 #   scripts/elasticsearch.sh available  exit 0 when Java 17+ and Maven are installed
 # Environment: ES_PORT (HTTP port, default 9200), ES_HEAP (maximum heap, default 1g; the
-# initial heap is 512m or ES_HEAP if smaller), ES_START_TIMEOUT (seconds, default 120).
+# initial heap is 512m or ES_HEAP if smaller), ES_START_TIMEOUT (seconds, default 120),
+# ES_DIR (data, log and pid file; default .elasticsearch).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +21,9 @@ ES_START_TIMEOUT=${ES_START_TIMEOUT:-120}
 
 PROJECT=scripts/elasticsearch
 BUILT=$PROJECT/target/classpath.txt
-HOME_DIR=.elasticsearch
+HOME_DIR=$(realpath -m "${ES_DIR:-.elasticsearch}")
 PID_FILE=$HOME_DIR/elasticsearch.pid
+PORT_FILE=$HOME_DIR/elasticsearch.port
 LOG_FILE=$HOME_DIR/elasticsearch.log
 URL=http://127.0.0.1:$ES_PORT
 
@@ -33,6 +36,12 @@ available() {
 }
 
 install() {
+  if ! available && command -v apt-get >/dev/null && [[ $(id -u) -eq 0 ]]; then
+    echo "Installing Java 17 and Maven from Debian's packages..." >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq openjdk-17-jdk-headless maven >&2
+  fi
   if ! available; then
     echo "Elasticsearch needs Java 17+ and Maven (Debian: apt-get install openjdk-17-jdk-headless maven)" >&2
     return 1
@@ -76,6 +85,10 @@ start() {
   build
   local pid
   if pid=$(running_pid); then
+    if [[ $(cat "$PORT_FILE" 2>/dev/null) != "$ES_PORT" ]]; then
+      echo "Elasticsearch already runs from this checkout on port $(cat "$PORT_FILE" 2>/dev/null); stop it first to use port $ES_PORT" >&2
+      return 1
+    fi
     wait_until_healthy "$pid"
     echo "$URL"
     return 0
@@ -91,13 +104,14 @@ start() {
   echo '*' > "$HOME_DIR/.gitignore"
   # The netty and log4j properties are the ones Elasticsearch's own launcher sets.
   nohup java -Xms"${initial}m" -Xmx"${heap}m" -XX:+UseG1GC -Xss1m \
-    -Djava.io.tmpdir="$PWD/$HOME_DIR/tmp" -Dfile.encoding=UTF-8 \
+    -Djava.io.tmpdir="$HOME_DIR/tmp" -Dfile.encoding=UTF-8 \
     -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true -Dio.netty.recycler.maxCapacityPerThread=0 \
     -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true \
     -cp "$PROJECT/target/classes:$(cat "$BUILT")" storefront.elasticsearch.Launcher "$HOME_DIR" "$ES_PORT" \
     >"$LOG_FILE" 2>&1 </dev/null &
   pid=$!
   echo "$pid" > "$PID_FILE"
+  echo "$ES_PORT" > "$PORT_FILE"
   wait_until_healthy "$pid"
   echo "$URL"
 }
@@ -135,13 +149,13 @@ stop() {
     echo "Elasticsearch (pid $pid) did not stop within 30s; killing it" >&2
     kill -KILL "$pid"
   fi
-  rm -f "$PID_FILE"
+  rm -f "$PID_FILE" "$PORT_FILE"
 }
 
 status() {
   local pid
   if pid=$(running_pid); then
-    echo "Elasticsearch is running at $URL (pid $pid, log $LOG_FILE)"
+    echo "Elasticsearch is running at http://127.0.0.1:$(cat "$PORT_FILE" 2>/dev/null) (pid $pid, log $LOG_FILE)"
   else
     echo "Elasticsearch is not running"
     return 1
