@@ -14,6 +14,7 @@ started again.
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 from decimal import Decimal
@@ -183,14 +184,15 @@ def node_script(action, port, directory):
 
 @pytest.fixture
 def private_node(elasticsearch_url):
-    """A second node of our own (port ES_RESTART_PORT, default 9201) that the test may stop."""
+    """A second node of our own (port ES_RESTART_PORT, default 9271) that the test may stop."""
     if os.environ.get("ES_RESTART_ALLOWED") != "1":
         pytest.skip("set ES_RESTART_ALLOWED=1 to start, stop and restart a private node (needs ~1 GB of memory)")
-    port = int(os.environ.get("ES_RESTART_PORT", "9201"))
+    port = int(os.environ.get("ES_RESTART_PORT", "9271"))
     directory = tempfile.mkdtemp(prefix="es-restart-")
     node_script("start", port, directory)
     yield f"http://127.0.0.1:{port}", lambda: node_script("stop", port, directory), lambda: node_script("start", port, directory)
     node_script("stop", port, directory)
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.mark.slow
