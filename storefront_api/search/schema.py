@@ -2,6 +2,7 @@
 becomes the GraphQL results. Which backend answers, validation and the fallback are the
 service's; an argument it refuses becomes a BadArgument naming that argument."""
 
+from contextlib import contextmanager
 from types import SimpleNamespace
 
 import graphene
@@ -110,22 +111,15 @@ class SearchQueries(graphene.ObjectType):
         )
 
 
-class named_argument:
+@contextmanager
+def named_argument(**renamed):
     """Turns the service's InvalidSearchArgument into the API's BadArgument, naming the
     argument as the API calls it (``renamed``: the service's name -> the API's)."""
-
-    def __init__(self, **renamed):
-        self.renamed = renamed
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, kind, error, traceback):
-        if isinstance(error, InvalidSearchArgument):
-            field = self.renamed.get(error.field, error.field)
-            message = str(error).replace(f"`{error.field}`", f"`{field}`")
-            raise BadArgument(message, field=field) from None
-        return False
+    try:
+        yield
+    except InvalidSearchArgument as error:
+        field = renamed.get(error.field, error.field)
+        raise BadArgument(str(error).replace(f"`{error.field}`", f"`{field}`"), field=field) from None
 
 
 def search_request(info, locale, query=None, types=None, filters=None, sort=None, near=None, radius_km=None,

@@ -110,6 +110,11 @@ def test_results_of_every_kind_come_in_one_list_with_highlights(graphql, shop):
     assert store["node"]["url"].endswith("/milan-moka-bar/")
 
 
+def test_results_without_facets(graphql, shop):
+    body = graphql('{ search(query: "moka", types: [PRODUCT]) { totalCount edges { node { ... on Product { sku } } } } }')
+    assert body["data"]["search"] == {"totalCount": 1, "edges": [{"node": {"sku": "MOKA-3"}}]}
+
+
 def test_every_page_type_and_products_can_be_a_result():
     assert set(SearchResult._meta.types) == {*PAGE_TYPES.values(), Product}
 
