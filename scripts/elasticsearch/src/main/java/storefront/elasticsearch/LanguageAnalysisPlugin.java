@@ -108,10 +108,10 @@ public class LanguageAnalysisPlugin extends Plugin implements AnalysisPlugin {
         );
     }
 
+    /** The `articles` (or `articles_path`) setting; without it the Italian articles, in any case ("L'acqua"). */
     private static CharArraySet elisionArticles(Environment environment, Settings settings) {
         CharArraySet articles = Analysis.parseArticles(environment, settings);
-        boolean ignoreCase = settings.getAsBoolean("articles_case", false);
-        return articles != null ? articles : new CharArraySet(ITALIAN_ARTICLES, ignoreCase);
+        return articles != null ? articles : new CharArraySet(ITALIAN_ARTICLES, true);
     }
 
     /** The `stemmer` filter's languages, as Elasticsearch names them. */
