@@ -124,11 +124,12 @@ def test_search_request_filters():
 def test_full_text_boosts_typos_and_highlights():
     body = build_search(SearchRequest(text="grinder", offset=20, limit=10)).to_dict()
     fuzzy = body["query"]["bool"]["must"][0]["bool"]["should"][0]["multi_match"]
-    assert fuzzy["fuzziness"] == "AUTO" and fuzzy["prefix_length"] == 1
+    assert fuzzy["fuzziness"] == "AUTO:4,8" and fuzzy["prefix_length"] == 1
     assert "title^4" in fuzzy["fields"] and "brand.text^3" in fuzzy["fields"] and "category^2" in fuzzy["fields"]
     assert body["from"] == 20 and body["size"] == 10
     assert body["highlight"]["pre_tags"] == ["<mark>"] and body["highlight"]["encoder"] == "html"
     assert set(body["highlight"]["fields"]) == {"title", "body"}
+    assert body["highlight"]["highlight_query"]["multi_match"]["fields"] == ["title", "body"]
     assert set(body["aggs"]) == {"type", "page_type", "category", "brand", "price_band", "services", "city", "locale"}
 
 
