@@ -61,9 +61,9 @@ class Context:
 def site_homes():
     """``[((locale id, home path), site id)]``: each site's root page and its translations,
     the trees whose pages the site shows in each language."""
-    roots = dict(Site.objects.values_list("root_page__translation_key", "pk"))
-    homes = Page.objects.filter(translation_key__in=roots).values_list("translation_key", "locale_id", "path")
-    return [((locale_id, path), roots[key]) for key, locale_id, path in homes]
+    sites = list(Site.objects.values_list("root_page__translation_key", "pk"))
+    homes = Page.objects.filter(translation_key__in={key for key, _ in sites}).values_list("translation_key", "locale_id", "path")
+    return [((locale_id, path), site_id) for key, locale_id, path in homes for root_key, site_id in sites if root_key == key]
 
 
 # --- text ------------------------------------------------------------------------------------
