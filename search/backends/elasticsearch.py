@@ -104,6 +104,12 @@ class ElasticsearchSearchBackend(SearchBackend):
             self._client = Elasticsearch(self.url, request_timeout=self.timeout, max_retries=1, retry_on_timeout=False)
         return self._client
 
+    @property
+    def patient_client(self):
+        """The client with the bulk timeout, for a rebuild's requests (a refresh after a
+        large load, deleting big indices) that take longer than a search."""
+        return self.client.options(request_timeout=self.bulk_timeout)
+
     # --- searching ----------------------------------------------------------------------------
 
     def search(self, request):
@@ -189,7 +195,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         deleting what is not there are fine, anything else refused raises BulkError."""
         failures = []
         for ok, item in streaming_bulk(
-            self.client.options(request_timeout=self.bulk_timeout),
+            self.patient_client,
             actions,
             chunk_size=self.chunk_size,
             raise_on_error=False,
@@ -213,7 +219,7 @@ class ElasticsearchSearchBackend(SearchBackend):
     def refresh(self):
         """Makes every write visible to searches now (tests; Elasticsearch does it each second)."""
         with unavailable_on_failure("refreshing"):
-            self.client.indices.refresh(index=f"{self.prefix}-*")
+            self.patient_client.indices.refresh(index=f"{self.prefix}-*")
 
     # --- indices and aliases ------------------------------------------------------------------
 
@@ -273,7 +279,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                 self._swap(new)
             except BaseException:
                 if new:
-                    self.client.options(ignore_status=404).indices.delete(index=",".join(new.values()))
+                    self.patient_client.options(ignore_status=404).indices.delete(index=",".join(new.values()))
                 raise
         return RebuildReport(documents=count, seconds=time.monotonic() - started, index=",".join(sorted(new.values())))
 
@@ -283,13 +289,13 @@ class ElasticsearchSearchBackend(SearchBackend):
         }
         if unfinished:
             logger.warning("Dropping the indices of an unfinished rebuild: %s", ", ".join(sorted(unfinished)))
-            self.client.options(ignore_status=404).indices.delete(index=",".join(sorted(unfinished)))
+            self.patient_client.options(ignore_status=404).indices.delete(index=",".join(sorted(unfinished)))
 
     def _create_next_index(self, locale):
         name = new_index_name(self.prefix, locale)
         body = index_body(locale, refresh_interval="-1")
         body["aliases"] = {next_alias_name(self.prefix, locale): {}}
-        self.client.indices.create(index=name, body=body)
+        self.patient_client.indices.create(index=name, body=body)
         return name
 
     def _load(self, documents, new, total, progress):
@@ -306,7 +312,7 @@ class ElasticsearchSearchBackend(SearchBackend):
 
         count = 0
         failures = []
-        client = self.client.options(request_timeout=self.bulk_timeout)
+        client = self.patient_client
         for ok, item in streaming_bulk(client, actions(), chunk_size=self.chunk_size, raise_on_error=False):
             count += 1
             if not ok and not _harmless(item):
@@ -321,8 +327,8 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     def _swap(self, new):
         names = ",".join(new.values())
-        self.client.indices.put_settings(index=names, settings={"index": {"refresh_interval": None}})
-        self.client.indices.refresh(index=names)
+        self.patient_client.indices.put_settings(index=names, settings={"index": {"refresh_interval": None}})
+        self.patient_client.indices.refresh(index=names)
         aliases = self._aliases()
         all_alias = all_alias_name(self.prefix)
         old = set()
@@ -337,10 +343,10 @@ class ElasticsearchSearchBackend(SearchBackend):
             actions.append({"add": {"index": index, "alias": all_alias}})
         for previous in sorted(old & set(aliases.get(all_alias, []))):
             actions.append({"remove": {"index": previous, "alias": all_alias}})
-        self.client.indices.update_aliases(actions=actions)
+        self.patient_client.indices.update_aliases(actions=actions)
         if old:
             time.sleep(self.swap_grace)  # searches already resolved to the old indices finish
-            self.client.options(ignore_status=404).indices.delete(index=",".join(sorted(old)))
+            self.patient_client.options(ignore_status=404).indices.delete(index=",".join(sorted(old)))
         self._purge_tombstones(names)
 
     def _purge_tombstones(self, names):
@@ -348,8 +354,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         bulk: our node has no delete-by-query, which lives in the reindex module)."""
         query = {"term": {"deleted": True}}
         while True:
-            self.client.indices.refresh(index=names)
-            hits = self.client.search(index=names, query=query, size=1000, source=False).body["hits"]["hits"]
+            self.patient_client.indices.refresh(index=names)
+            hits = self.patient_client.search(index=names, query=query, size=1000, source=False).body["hits"]["hits"]
             if not hits:
                 return
             self._bulk([{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in hits], require_alias=False)
