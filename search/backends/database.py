@@ -174,11 +174,6 @@ class DatabaseSearchBackend(SearchBackend):
     def refresh(self):
         """Writes are visible at once (after their transaction commits)."""
 
-    def count(self):
-        """``{type: number}`` of stored documents."""
-        counts = dict(SearchEntry.objects.values_list("type").annotate(count=Count("pk")))
-        return {kind: counts.get(kind, 0) for kind in DOCUMENT_TYPES}
-
     # --- searching -------------------------------------------------------------------------
 
     def search(self, request):

@@ -161,6 +161,11 @@ def run_scenario(url, go_down, come_back, prefix, content, section, committing):
         assert_index_matches_database(url, prefix)
         response = service.run_search(SearchRequest(text="published while", types=("page",)))
         assert response.backend == "elasticsearch" and [hit.title for hit in response.hits] == ["Published while the node was down"]
+        status = StringIO()
+        call_command("search_index", "status", stdout=status)
+        expected = by_type(database_documents())
+        for kind, ids in expected.items():
+            assert [kind, str(len(ids)), str(len(ids))] in [line.split() for line in status.getvalue().splitlines()]
 
 
 @pytest.fixture
