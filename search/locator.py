@@ -24,11 +24,13 @@ from cms.stores.locator import DatabaseStoreLocator, StoreLocator, in_distance_o
 from .backends.base import SearchUnavailable
 from .backends.elasticsearch import ElasticsearchSearchBackend, unavailable_on_failure
 from .backends.es_mapping import all_alias_name
-from .backends.es_query import RADIUS_MARGIN_KM
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 5000
+# Asked of Elasticsearch beyond the radius: its points are stored rounded to about a
+# centimetre and its distance is a fast approximation; the exact cut is ours.
+RADIUS_MARGIN_KM = 0.05
 
 
 def stores_within_query(point, radius_km):

@@ -45,11 +45,6 @@ HIGHLIGHT_FIELDS = {
     "body": {"fragment_size": 160, "number_of_fragments": 2, "no_match_size": 0},
 }
 
-# A few metres more than asked of Elasticsearch's geo filter (geo points are stored rounded to
-# about a centimetre, its distance is a fast approximation); the exact cut is ours.
-RADIUS_MARGIN_KM = 0.05
-
-
 def text_query(text):
     """Full text with field boosts and typo tolerance, or identifiers matched exactly."""
     return Q(
@@ -79,14 +74,15 @@ def on_site(site_id):
 
 def within(near, radius_km):
     """Documents with a location within ``radius_km`` of ``near``; documents without a
-    location (pages, products) are not narrowed by distance."""
+    location (pages, products) are not narrowed by distance. (Elasticsearch measures on the
+    same sphere as ``great_circle_km``; a store a centimetre from the edge may fall either way.)"""
     latitude, longitude = near
     return Q(
         "bool",
         should=[
             Q(
                 "geo_distance",
-                distance=f"{radius_km + RADIUS_MARGIN_KM}km",
+                distance=f"{radius_km}km",
                 location={"lat": latitude, "lon": longitude},
             ),
             ~Q("exists", field="location"),

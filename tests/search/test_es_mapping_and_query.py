@@ -158,7 +158,7 @@ def test_distance_sort_and_radius():
     assert sort_clauses(request)[0]["_geo_distance"]["location"] == {"lat": 45.0, "lon": 9.0}
     clauses = build_search(request).to_dict()["query"]["bool"]["filter"]
     radius = clauses[-1]["bool"]["should"][0]["geo_distance"]
-    assert radius["distance"] == "10.05km"
+    assert radius["distance"] == "10km"
 
 
 def test_reading_a_hit_measures_distance_with_our_formula():
