@@ -93,7 +93,10 @@ def backends(rebuild):
         if rebuild:
             options["INDEX_PREFIX"] = f"bench{os.getpid()}_{uuid.uuid4().hex[:8]}"
         backend = ElasticsearchSearchBackend(**options)
-        found.append(("elasticsearch", backend, backend.drop_indices if rebuild else lambda: None))
+        if backend.is_available():
+            found.append(("elasticsearch", backend, backend.drop_indices if rebuild else lambda: None))
+        else:
+            print(f"Elasticsearch at {url} does not answer: measuring the database backend only.")
     else:
         print("ELASTICSEARCH_URL is not set: measuring the database backend only.")
     return found

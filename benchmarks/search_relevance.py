@@ -55,7 +55,10 @@ def available_backends():
         from search.backends.elasticsearch import ElasticsearchSearchBackend
 
         backend = ElasticsearchSearchBackend(URL=url, INDEX_PREFIX=f"relevance{os.getpid()}_{uuid.uuid4().hex[:8]}", TIMEOUT=30)
-        backends.append(("elasticsearch", backend, backend.drop_indices))
+        if backend.is_available():
+            backends.append(("elasticsearch", backend, backend.drop_indices))
+        else:
+            print(f"Elasticsearch at {url} does not answer: measuring the database backend only.")
     else:
         print("ELASTICSEARCH_URL is not set: measuring the database backend only.")
     return backends
