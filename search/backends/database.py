@@ -35,7 +35,9 @@ from .database_text import allowed_typos, edit_distance, fold, highlight, terms,
 from .es_mapping import price_band
 
 # Full-text fields of a document and their boosts (as the Elasticsearch backend's).
-FIELD_BOOSTS = {"title": 4, "brand": 3, "category": 2, "city": 2, "search_description": 1, "body": 1, "address": 1}
+FIELD_BOOSTS = {
+    "title": 4, "brand": 3, "codes": 3, "category": 2, "city": 2, "search_description": 1, "body": 1, "address": 1,
+}
 EXACT_BOOST = 20  # a query that is a product's SKU or GTIN
 TYPO_WEIGHT = 0.5  # a word found only through a typo correction counts half
 SUGGEST_WORDS = 6  # like the Elasticsearch backend: completions start at one of the first 6 words
@@ -64,8 +66,8 @@ def padded(values):
 def entry_for(document):
     texts = field_texts(document)
     analysed = {name: terms(text, document.locale) for name, text in texts.items()}
+    analysed["codes"] = words(document.sku) + words(document.gtin)  # "BL-MOKA-3" → bl moka 3
     all_terms = [term for field_terms in analysed.values() for term in field_terms]
-    all_terms += words(document.sku) + words(document.gtin)
     latitude, longitude = document.location or (None, None)
     return SearchEntry(
         key=document.ref.key,
@@ -179,7 +181,7 @@ class DatabaseSearchBackend(SearchBackend):
     def search(self, request):
         entries = self._filtered(request)
         query_terms = self._query_terms(request.text, request.locale)
-        if query_terms:
+        if query_terms or request.text.strip():  # only stop words: nothing matches
             entries = entries.filter(matching(query_terms))
         total = entries.count()
         facets = self._facets(entries) if request.facets else {}

@@ -9,6 +9,19 @@ import unicodedata
 WORD = re.compile(r"\w+", re.UNICODE)
 ITALIAN_VOWELS = "aeiou"
 
+# Words too common to tell documents apart, left out like the language analyzers do.
+STOP_WORDS = {
+    "en": set(
+        "a an and are as at be but by for if in into is it no not of on or such that the their then there these they "
+        "this to was will with".split()
+    ),
+    "it": set(
+        "a ad al allo ai agli all alla alle con col coi da dal dallo dai dagli dall dalla dalle di del dello dei degli "
+        "dell della delle e ed i il in la le lo gli l nel nello nei negli nell nella nelle o per su sul sullo sui sugli "
+        "sull sulla sulle tra fra un uno una che non si piu".split()
+    ),
+}
+
 
 def fold(text):
     """Lower case without accents: "Caffè" → "caffe"."""
@@ -52,8 +65,9 @@ def stem(word, locale):
 
 
 def terms(text, locale):
-    """The analysed words of ``text``: folded and stemmed."""
-    return [stem(word, locale) for word in words(text)]
+    """The analysed words of ``text``: folded, without stop words, stemmed."""
+    stop_words = STOP_WORDS.get(locale.split("-")[0], set())
+    return [stem(word, locale) for word in words(text) if word not in stop_words]
 
 
 def allowed_typos(word):

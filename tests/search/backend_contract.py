@@ -165,6 +165,16 @@ def test_searches_brand_and_category_names(indexed):
     assert "Espresso machine Classica" in titles(search(indexed.backend, "coffee", types=("product",)))
 
 
+def test_a_sku_finds_its_product_first(indexed):
+    moka = indexed.products["moka"]
+    assert search(indexed.backend, moka.sku).hits[0].ref == ref(moka)
+
+
+def test_only_stop_words_find_nothing(indexed):
+    assert search(indexed.backend, "the").total == 0
+    assert search(indexed.backend, "da", locale="it").total == 0
+
+
 def test_highlights_mark_matches_and_escape_html(indexed):
     hit = search(indexed.backend, "moka", types=("product",)).hits[0]
     assert hit.title == "Moka pot & cups"
