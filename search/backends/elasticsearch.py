@@ -206,16 +206,6 @@ class ElasticsearchSearchBackend(SearchBackend):
         if failures:
             raise BulkError(f"Elasticsearch refused {len(failures)} operations, first: {failures[0]}")
 
-    def count(self):
-        """``{type: documents}`` in the live indices of every locale (``search_index status``)."""
-        body = {
-            "size": 0,
-            "query": {"bool": {"must_not": [{"term": {"deleted": True}}]}},
-            "aggs": {"types": {"terms": {"field": "type", "size": 10}}},
-        }
-        raw = self._search(all_alias_name(self.prefix), body, "counting")
-        return {bucket["key"]: bucket["doc_count"] for bucket in raw["aggregations"]["types"]["buckets"]}
-
     def refresh(self):
         """Makes every write visible to searches now (tests; Elasticsearch does it each second)."""
         with unavailable_on_failure("refreshing"):

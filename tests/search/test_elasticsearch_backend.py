@@ -59,12 +59,6 @@ def catalogue(es_backend):  # noqa: F811 - the imported fixture
 # --- searching ----------------------------------------------------------------------------------
 
 
-def test_count_by_type(catalogue):
-    catalogue.delete([DocumentRef("product", 2)])
-    catalogue.refresh()
-    assert catalogue.count() == {"product": 2, "page": 1}
-
-
 def test_sku_matches_exactly(catalogue):
     assert titles(search(catalogue, "GW-100"))[0] == "Burr coffee grinder"
     assert titles(search(catalogue, "gw-100"))[0] == "Burr coffee grinder"
