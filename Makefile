@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test browser-test postgres clean
+.PHONY: install demo serve worker test browser-test postgres elasticsearch clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ browser-test: install
 
 postgres:
 	@bash scripts/postgres.sh start
+
+# A single-node Elasticsearch on 127.0.0.1 (README: Elasticsearch on this machine); prints its URL.
+elasticsearch:
+	@bash scripts/elasticsearch.sh start
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -10,6 +10,7 @@ from .pages import types as core_page_types
 from .pages.registry import PAGE_TYPES
 from .pages.schema import build_page_queries, page_type_enum
 from .policies.schema import ReturnPolicyQueries
+from .search.schema import SearchQueries
 from .site.schema import SiteQueries
 from .stores.schema import StoreQueries
 from .stories.schema import ProductStoryQueries
@@ -31,6 +32,7 @@ class Query(
     ReturnPolicyQueries,
     SyncQueries,
     ThemeQueries,
+    SearchQueries,
     graphene.ObjectType,
 ):
     pass

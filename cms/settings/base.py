@@ -143,6 +143,25 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 
+# Storefront search (search/settings.py lists every key and its default): Elasticsearch when
+# ELASTICSEARCH_URL is set, otherwise the embedded database backend. Queries fall back to the
+# database while Elasticsearch is unreachable; missed index operations are replayed later.
+SEARCH = {
+    "BACKEND": (
+        "search.backends.elasticsearch.ElasticsearchSearchBackend"
+        if ELASTICSEARCH_URL
+        else "search.backends.database.DatabaseSearchBackend"
+    ),
+    "OPTIONS": {
+        "URL": ELASTICSEARCH_URL,
+        "INDEX_PREFIX": env_str("SEARCH_INDEX_PREFIX", "storefront"),
+        "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+    }
+    if ELASTICSEARCH_URL
+    else {},
+    "AUTO_UPDATE": env_bool("SEARCH_AUTO_UPDATE", True),
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

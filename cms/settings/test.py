@@ -18,3 +18,7 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="storefront-test-static-")
 # Tests that need them turn these on with override_settings: no request is refused for its
 # rate, and no GET response is served from the server-side cache.
 STOREFRONT_API = {**STOREFRONT_API, "RATE_LIMIT": "", "RESPONSE_CACHE": False}  # noqa: F405
+
+# Tests search the database backend unless a test configures Elasticsearch itself
+# (tests/search/conftest.py `elasticsearch_url`); pages and products are indexed after commit.
+SEARCH = {"BACKEND": "search.backends.database.DatabaseSearchBackend", "OPTIONS": {}, "AUTO_UPDATE": True}

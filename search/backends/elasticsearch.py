@@ -1,0 +1,374 @@
+"""The Elasticsearch search backend (Elasticsearch 8, through the ``elasticsearch`` client and
+its ``elasticsearch.dsl``).
+
+Indices (see ``es_mapping``): one per locale, behind the alias ``<prefix>-<locale>``.
+
+Rebuild without downtime and without losing writes:
+
+1. a new index per locale is created (refresh off while it fills) with the alias
+   ``<prefix>-<locale>-next``; an earlier rebuild's unfinished indices are dropped first (that
+   rebuild died, or it will fail at its own swap and change nothing);
+2. the documents are bulk-loaded with ``create``: a document already there was written by
+   ``index()`` during the rebuild, from a read at least as recent as the rebuild's, and wins;
+3. meanwhile ``index()`` and ``delete()``, in any process, write to the live alias *and* to
+   every ``-next`` alias they find. A delete leaves a tombstone in the new index so that the
+   load cannot bring the document back from an older read;
+4. one ``_aliases`` request moves every locale's alias to its new index at once and drops the
+   ``-next`` aliases; searches see either the old indices or the new ones, never a mix or
+   nothing. The old indices are deleted after a short grace for searches still running on
+   them, then the tombstones.
+
+Connection errors, timeouts, 429 and 5xx answers, and a missing index raise SearchUnavailable:
+the search service answers from the database and the indexing pipeline records the
+operation to replay it later.
+"""
+
+import logging
+import time
+from contextlib import contextmanager
+
+from django.conf import settings
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch.helpers import streaming_bulk
+
+from .base import DOCUMENT_TYPES, DocumentRef, RebuildReport, SearchBackend, SearchResponse, SearchUnavailable, Suggestion
+from .es_mapping import (
+    alias_name,
+    all_alias_name,
+    entry_source,
+    index_body,
+    new_index_name,
+    next_alias_name,
+    tombstone_source,
+)
+from .es_query import build_search, build_suggest, read_facets, read_hit
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_OPTIONS = {
+    "URL": "http://127.0.0.1:9200",
+    "INDEX_PREFIX": "storefront",
+    "TIMEOUT": 5,  # seconds, for searches and small writes
+    "BULK_TIMEOUT": 60,  # seconds, for one bulk request of a rebuild
+    "CHUNK_SIZE": 500,  # documents per bulk request
+    "SWAP_GRACE": 1.0,  # seconds between the alias swap and deleting the old indices
+}
+
+
+def _status(error):
+    return getattr(error, "status_code", None) or getattr(getattr(error, "meta", None), "status", None)
+
+
+@contextmanager
+def unavailable_on_failure(action):
+    """Turns "the node cannot serve this" into SearchUnavailable; other errors (a 400 for a
+    request we built wrong) stay what they are."""
+    try:
+        yield
+    except TransportError as error:  # connection refused, timeout, TLS
+        raise SearchUnavailable(f"Elasticsearch unreachable while {action}: {error}") from error
+    except NotFoundError as error:
+        raise SearchUnavailable(f"Elasticsearch index missing while {action}: {error}") from error
+    except ApiError as error:
+        status = _status(error)
+        if status is not None and (status >= 500 or status == 429):
+            raise SearchUnavailable(f"Elasticsearch failed ({status}) while {action}: {error}") from error
+        raise
+
+
+class BulkError(SearchUnavailable):
+    """Some documents of a bulk request were refused."""
+
+
+def content_locales():
+    return [code.lower() for code, _ in getattr(settings, "WAGTAIL_CONTENT_LANGUAGES", [(settings.LANGUAGE_CODE, "")])]
+
+
+class ElasticsearchSearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        merged = {**DEFAULT_OPTIONS, **{key.upper(): value for key, value in options.items()}}
+        self.url = merged["URL"]
+        self.prefix = merged["INDEX_PREFIX"]
+        self.timeout = merged["TIMEOUT"]
+        self.bulk_timeout = merged["BULK_TIMEOUT"]
+        self.chunk_size = merged["CHUNK_SIZE"]
+        self.swap_grace = merged["SWAP_GRACE"]
+        self._client = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            self._client = Elasticsearch(self.url, request_timeout=self.timeout, max_retries=1, retry_on_timeout=False)
+        return self._client
+
+    @property
+    def patient_client(self):
+        """The client with the bulk timeout, for a rebuild's requests (a refresh after a
+        large load, deleting big indices) that take longer than a search."""
+        return self.client.options(request_timeout=self.bulk_timeout)
+
+    # --- searching ----------------------------------------------------------------------------
+
+    def search(self, request):
+        body = build_search(request).to_dict()
+        raw = self._search(alias_name(self.prefix, request.locale), body, "searching")
+        hits = [read_hit(hit, request.near) for hit in raw["hits"]["hits"]]
+        facets = read_facets(raw.get("aggregations", {})) if request.facets else {}
+        return SearchResponse(hits=hits, total=raw["hits"]["total"]["value"], facets=facets, backend=self.name)
+
+    def suggest(self, prefix, *, locale, site_id=None, types=(), limit=8):
+        if not prefix.strip():
+            return []
+        body = build_suggest(prefix, types=types or DOCUMENT_TYPES, site_id=site_id, size=limit * 3).to_dict()
+        raw = self._search(alias_name(self.prefix, locale), body, "suggesting")
+        suggestions, seen = [], set()
+        for option in raw["suggest"]["titles"][0]["options"]:
+            source = option["_source"]
+            if source["title"].casefold() in seen:
+                continue
+            seen.add(source["title"].casefold())
+            suggestions.append(Suggestion(source["title"], DocumentRef(source["type"], int(source["object_id"]))))
+        return suggestions[:limit]
+
+    def _search(self, index, body, action):
+        """One search, retried once when an index vanished under it or lost its shards (a
+        rebuild deleted the old indices while this search was running on them)."""
+        with unavailable_on_failure(action):
+            try:
+                return self.client.search(index=index, body=body, allow_partial_search_results=False).body
+            except ApiError as error:
+                if _status(error) not in (404, 503):
+                    raise
+                return self.client.search(index=index, body=body, allow_partial_search_results=False).body
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def index(self, documents):
+        documents = list(documents)
+        if not documents:
+            return
+        with unavailable_on_failure("indexing"):
+            aliases = self._aliases()
+            self._create_missing({document.locale for document in documents}, aliases)
+            rebuilding = self._rebuilding_locales(aliases)
+            actions = []
+            for document in documents:
+                source = entry_source(document)
+                for target in self._write_targets(document.locale, rebuilding):
+                    actions.append({"_op_type": "index", "_index": target, "_id": document.ref.key, "_source": source})
+            self._bulk(actions)
+
+    def delete(self, refs):
+        refs = list(refs)
+        if not refs:
+            return
+        with unavailable_on_failure("deleting"):
+            aliases = self._aliases()
+            locales = [locale for locale in self._known_locales(aliases) if alias_name(self.prefix, locale) in aliases]
+            rebuilding = self._rebuilding_locales(aliases)
+            actions = []
+            for ref in refs:
+                for locale in locales:
+                    actions.append({"_op_type": "delete", "_index": alias_name(self.prefix, locale), "_id": ref.key})
+                for locale in rebuilding:
+                    actions.append(
+                        {
+                            "_op_type": "index",
+                            "_index": next_alias_name(self.prefix, locale),
+                            "_id": ref.key,
+                            "_source": tombstone_source(ref, locale),
+                        }
+                    )
+            self._bulk(actions)
+
+    def _write_targets(self, locale, rebuilding):
+        targets = [alias_name(self.prefix, locale)]
+        if locale in rebuilding:
+            targets.append(next_alias_name(self.prefix, locale))
+        return targets
+
+    def _bulk(self, actions, require_alias=True):
+        """Sends ``actions``; an alias that vanished meanwhile (a rebuild swapped it away) and
+        deleting what is not there are fine, anything else refused raises BulkError."""
+        failures = []
+        for ok, item in streaming_bulk(
+            self.patient_client,
+            actions,
+            chunk_size=self.chunk_size,
+            raise_on_error=False,
+            require_alias=require_alias,
+        ):
+            if not ok and not _harmless(item):
+                failures.append(item)
+        if failures:
+            raise BulkError(f"Elasticsearch refused {len(failures)} operations, first: {failures[0]}")
+
+    def refresh(self):
+        """Makes every write visible to searches now (tests; Elasticsearch does it each second)."""
+        with unavailable_on_failure("refreshing"):
+            self.patient_client.indices.refresh(index=f"{self.prefix}-*")
+
+    # --- indices and aliases ------------------------------------------------------------------
+
+    def _aliases(self):
+        """``{alias: [index, …]}`` for this prefix's aliases."""
+        found = self.client.indices.get_alias(index=f"{self.prefix}-*", ignore_unavailable=True).body
+        aliases = {}
+        for index, entry in found.items():
+            for alias in entry.get("aliases", {}):
+                aliases.setdefault(alias, []).append(index)
+        return aliases
+
+    def _rebuilding_locales(self, aliases):
+        return {locale for locale in self._known_locales(aliases) if next_alias_name(self.prefix, locale) in aliases}
+
+    def _known_locales(self, aliases):
+        start = len(self.prefix) + 1
+        names = {alias[start:].removesuffix("-next") for alias in aliases if alias != all_alias_name(self.prefix)}
+        return sorted(names | set(content_locales()))
+
+    def ensure_index(self, locales=None):
+        """Creates the first index of each locale (default: the content languages) that has
+        none. Safe to run concurrently: the first index has a fixed name."""
+        with unavailable_on_failure("creating indices"):
+            self._create_missing(set(locales or content_locales()), self._aliases())
+
+    def _create_missing(self, locales, aliases):
+        for locale in sorted(locales):
+            alias = alias_name(self.prefix, locale)
+            if alias in aliases:
+                continue
+            body = index_body(locale)
+            body["aliases"] = {alias: {}, all_alias_name(self.prefix): {}}
+            try:
+                self.client.indices.create(index=f"{alias}-0", body=body)
+            except BadRequestError as error:
+                if error.error != "resource_already_exists_exception":  # another process was first
+                    raise
+            aliases[alias] = [f"{alias}-0"]
+
+    def drop_indices(self):
+        """Deletes every index of this prefix (tests)."""
+        with unavailable_on_failure("deleting indices"):
+            self.client.options(ignore_status=404).indices.delete(
+                index=f"{self.prefix}-*", expand_wildcards="all", allow_no_indices=True
+            )
+
+    def rebuild(self, documents, *, total=None, progress=None):
+        started = time.monotonic()
+        with unavailable_on_failure("rebuilding"):
+            self._drop_unfinished_rebuild()
+            new = {}
+            try:
+                for locale in self._known_locales(self._aliases()):
+                    new[locale] = self._create_next_index(locale)
+                count = self._load(documents, new, total, progress)
+                self._swap(new)
+            except BaseException:
+                if new:
+                    self.patient_client.options(ignore_status=404).indices.delete(index=",".join(new.values()))
+                raise
+        return RebuildReport(documents=count, seconds=time.monotonic() - started, index=",".join(sorted(new.values())))
+
+    def _drop_unfinished_rebuild(self):
+        unfinished = {
+            index for alias, indices in self._aliases().items() if alias.endswith("-next") for index in indices
+        }
+        if unfinished:
+            logger.warning("Dropping the indices of an unfinished rebuild: %s", ", ".join(sorted(unfinished)))
+            self.patient_client.options(ignore_status=404).indices.delete(index=",".join(sorted(unfinished)))
+
+    def _create_next_index(self, locale):
+        name = new_index_name(self.prefix, locale)
+        body = index_body(locale, refresh_interval="-1")
+        body["aliases"] = {next_alias_name(self.prefix, locale): {}}
+        self.patient_client.indices.create(index=name, body=body)
+        return name
+
+    def _load(self, documents, new, total, progress):
+        def actions():
+            for document in documents:
+                if document.locale not in new:  # a language added since the settings were read
+                    new[document.locale] = self._create_next_index(document.locale)
+                yield {
+                    "_op_type": "create",
+                    "_index": new[document.locale],
+                    "_id": document.ref.key,
+                    "_source": entry_source(document),
+                }
+
+        count = 0
+        failures = []
+        client = self.patient_client
+        for ok, item in streaming_bulk(client, actions(), chunk_size=self.chunk_size, raise_on_error=False):
+            count += 1
+            if not ok and not _harmless(item):
+                failures.append(item)
+            if progress is not None and count % self.chunk_size == 0:
+                progress(count, total)
+        if failures:
+            raise BulkError(f"Elasticsearch refused {len(failures)} documents of the rebuild, first: {failures[0]}")
+        if progress is not None:
+            progress(count, total)
+        return count
+
+    def _swap(self, new):
+        names = ",".join(new.values())
+        self.patient_client.indices.put_settings(index=names, settings={"index": {"refresh_interval": None}})
+        self.patient_client.indices.refresh(index=names)
+        aliases = self._aliases()
+        all_alias = all_alias_name(self.prefix)
+        old = set()
+        actions = []
+        for locale, index in new.items():
+            alias = alias_name(self.prefix, locale)
+            for previous in aliases.get(alias, []):
+                old.add(previous)
+                actions.append({"remove": {"index": previous, "alias": alias}})
+            actions.append({"remove": {"index": index, "alias": next_alias_name(self.prefix, locale)}})
+            actions.append({"add": {"index": index, "alias": alias}})
+            actions.append({"add": {"index": index, "alias": all_alias}})
+        for previous in sorted(old & set(aliases.get(all_alias, []))):
+            actions.append({"remove": {"index": previous, "alias": all_alias}})
+        self.patient_client.indices.update_aliases(actions=actions)
+        if old:
+            time.sleep(self.swap_grace)  # searches already resolved to the old indices finish
+            self.patient_client.options(ignore_status=404).indices.delete(index=",".join(sorted(old)))
+        self._purge_tombstones(names)
+
+    def _purge_tombstones(self, names):
+        """Deletes the tombstones of deletes that arrived during the rebuild (by search and
+        bulk: our node has no delete-by-query, which lives in the reindex module)."""
+        query = {"term": {"deleted": True}}
+        while True:
+            self.patient_client.indices.refresh(index=names)
+            hits = self.patient_client.search(index=names, query=query, size=1000, source=False).body["hits"]["hits"]
+            if not hits:
+                return
+            self._bulk([{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in hits], require_alias=False)
+
+    # --- health -------------------------------------------------------------------------------
+
+    def is_available(self):
+        """The node answers within two seconds and the cluster is not red. (Cluster health,
+        not ping: our node has no handler for ``HEAD /``.)"""
+        try:
+            health = self.client.options(request_timeout=min(self.timeout, 2), max_retries=0).cluster.health()
+        except (TransportError, ApiError):
+            return False
+        return health.body.get("status") in ("green", "yellow")
+
+
+def _harmless(item):
+    (operation, result), = item.items()
+    status = result.get("status")
+    if operation == "delete" and status == 404:
+        return True  # not there: nothing to delete
+    if operation == "create" and status == 409:
+        return True  # written during the rebuild by index()/delete(): newer than our read
+    error = result.get("error") or {}
+    # the -next alias was swapped away between our look-up and the write: the live alias got it
+    return status == 404 and error.get("type") in {"index_not_found_exception", "alias_not_found_exception"}

@@ -1,0 +1,31 @@
+"""Search settings: one dict, ``SEARCH`` in Django settings, read here with defaults."""
+
+from django.conf import settings
+
+DATABASE_BACKEND = "search.backends.database.DatabaseSearchBackend"
+ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchSearchBackend"
+
+DEFAULTS = {
+    # Dotted path of the SearchBackend class answering the storefront's searches.
+    "BACKEND": DATABASE_BACKEND,
+    # Keyword arguments for the backend (Elasticsearch: URL, INDEX_PREFIX, TIMEOUT in seconds).
+    "OPTIONS": {},
+    # Page sizes and the deepest offset a client may ask for.
+    "DEFAULT_PAGE_SIZE": 20,
+    "MAX_PAGE_SIZE": 50,
+    "MAX_OFFSET": 1000,
+    # Suggestions returned as the shopper types, when the caller gives no limit.
+    "SUGGEST_LIMIT": 8,
+    # Index changed pages, products and stores after each commit (off: only `search_index`).
+    "AUTO_UPDATE": True,
+    # Pending index operations (recorded while the backend was down) are replayed at most this
+    # often, in seconds, before a successful index operation.
+    "PENDING_REPLAY_INTERVAL": 30,
+}
+
+
+def search_setting(name):
+    configured = getattr(settings, "SEARCH", {})
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown SEARCH setting {name!r}")
+    return configured.get(name, DEFAULTS[name])
