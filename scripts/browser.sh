@@ -55,6 +55,7 @@ run_tests() {
   echo "--- Demo site: migrate, load_demo, collectstatic ($SCRATCH)"
   "$PYTHON" manage.py migrate --noinput -v 0
   "$PYTHON" manage.py load_demo
+  "$PYTHON" manage.py search_index rebuild --no-progress
   "$PYTHON" manage.py collectstatic --noinput -v 0
   # An editor for the preview test; the password lives only as long as the scratch database.
   BROWSER_TEST_ADMIN_PASSWORD=$("$PYTHON" -c "import secrets; print(secrets.token_urlsafe(16))")
