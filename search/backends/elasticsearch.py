@@ -25,7 +25,10 @@ operation to replay it later.
 
 import logging
 import time
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from itertools import islice
 
 from django.conf import settings
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError
@@ -51,6 +54,9 @@ DEFAULT_OPTIONS = {
     "TIMEOUT": 5,  # seconds, for searches and small writes
     "BULK_TIMEOUT": 60,  # seconds, for one bulk request of a rebuild
     "CHUNK_SIZE": 500,  # documents per bulk request
+    # Bulk requests of a rebuild in flight at once: the next documents are read from the
+    # database while the node indexes the previous ones.
+    "BULK_THREADS": 2,
     "SWAP_GRACE": 1.0,  # seconds between the alias swap and deleting the old indices
 }
 
@@ -95,6 +101,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         self.timeout = merged["TIMEOUT"]
         self.bulk_timeout = merged["BULK_TIMEOUT"]
         self.chunk_size = merged["CHUNK_SIZE"]
+        self.bulk_threads = merged["BULK_THREADS"]
         self.swap_grace = merged["SWAP_GRACE"]
         self._client = None
 
@@ -300,20 +307,35 @@ class ElasticsearchSearchBackend(SearchBackend):
                     "_source": entry_source(document),
                 }
 
-        count = 0
-        failures = []
-        client = self.patient_client
-        for ok, item in streaming_bulk(client, actions(), chunk_size=self.chunk_size, raise_on_error=False):
-            count += 1
-            if not ok and not _harmless(item):
-                failures.append(item)
-            if progress is not None and count % self.chunk_size == 0:
-                progress(count, total)
+        # Documents are read here (the database connection belongs to this thread) while up to
+        # BULK_THREADS bulk requests are in flight.
+        done, failures, in_flight = 0, [], deque()
+
+        def settle():
+            nonlocal done
+            future, size = in_flight.popleft()
+            failures.extend(future.result())
+            done += size
+            if progress is not None:
+                progress(done, total)
+
+        with ThreadPoolExecutor(max_workers=self.bulk_threads) as pool:
+            for chunk in chunked(actions(), self.chunk_size):
+                in_flight.append((pool.submit(self._refused, chunk), len(chunk)))
+                while len(in_flight) > self.bulk_threads:
+                    settle()
+            while in_flight:
+                settle()
         if failures:
             raise BulkError(f"Elasticsearch refused {len(failures)} documents of the rebuild, first: {failures[0]}")
-        if progress is not None:
-            progress(count, total)
-        return count
+        if progress is not None and done == 0:
+            progress(0, total)
+        return done
+
+    def _refused(self, actions):
+        """Sends ``actions`` in one bulk request; the items refused for a reason that matters."""
+        results = streaming_bulk(self.patient_client, actions, chunk_size=len(actions), raise_on_error=False)
+        return [item for ok, item in results if not ok and not _harmless(item)]
 
     def _swap(self, new):
         names = ",".join(new.values())
@@ -360,6 +382,12 @@ class ElasticsearchSearchBackend(SearchBackend):
         except (TransportError, ApiError):
             return False
         return health.body.get("status") in ("green", "yellow")
+
+
+def chunked(iterable, size):
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def _harmless(item):
