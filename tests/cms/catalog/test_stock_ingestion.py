@@ -223,7 +223,7 @@ def test_queries_do_not_grow_with_the_rows(stores, products, make_key, django_as
     connection.vendor != "postgresql",
     reason="concurrent writers need PostgreSQL (SQLite serialises writers); run with DATABASE_URL=postgres://…",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_writers_never_lose_an_update(transactional_db, store_index):
     from tests.factories import ProductFactory, StorePageFactory
 

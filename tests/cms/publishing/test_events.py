@@ -20,7 +20,7 @@ def test_publishing_a_page_records_an_event_after_commit(store_index, committed)
     assert (event.locale, event.url_path, event.translation_key) == ("en", "/home/stores/milano/", store.translation_key)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_rolled_back_publish_records_nothing(store_index):
     store = StorePageFactory(parent=store_index, slug="milano")
     ContentEvent.objects.all().delete()
