@@ -1,6 +1,6 @@
 """Search settings: one dict, ``SEARCH`` in Django settings, read here with defaults."""
 
-from django.conf import settings
+from cms.core.settings_dicts import settings_dict_reader
 
 DATABASE_BACKEND = "search.backends.database.DatabaseSearchBackend"
 ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchSearchBackend"
@@ -24,8 +24,4 @@ DEFAULTS = {
 }
 
 
-def search_setting(name):
-    configured = getattr(settings, "SEARCH", {})
-    if name not in DEFAULTS:
-        raise KeyError(f"Unknown SEARCH setting {name!r}")
-    return configured.get(name, DEFAULTS[name])
+search_setting = settings_dict_reader("SEARCH", DEFAULTS)

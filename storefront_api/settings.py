@@ -1,6 +1,6 @@
 """The API's settings: one dict, ``STOREFRONT_API`` in Django settings, read here with defaults."""
 
-from django.conf import settings
+from cms.core.settings_dicts import settings_dict_reader
 
 DEFAULTS = {
     # Page size of connections when the client gives no `first`/`last`, and the hard cap.
@@ -51,8 +51,4 @@ DEFAULTS = {
 }
 
 
-def api_setting(name):
-    configured = getattr(settings, "STOREFRONT_API", {})
-    if name not in DEFAULTS:
-        raise KeyError(f"Unknown STOREFRONT_API setting {name!r}")
-    return configured.get(name, DEFAULTS[name])
+api_setting = settings_dict_reader("STOREFRONT_API", DEFAULTS)

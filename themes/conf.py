@@ -4,10 +4,9 @@
 - ACTIVE_CSS_MAX_AGE: the same for /themes/active.css, whose theme changes when a season starts.
 """
 
-from django.conf import settings
+from cms.core.settings_dicts import settings_dict_reader
 
 DEFAULTS = {"CSS_MAX_AGE": 3600, "ACTIVE_CSS_MAX_AGE": 300}
 
 
-def theme_setting(name):
-    return getattr(settings, "THEMES", {}).get(name, DEFAULTS[name])
+theme_setting = settings_dict_reader("THEMES", DEFAULTS)

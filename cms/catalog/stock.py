@@ -37,12 +37,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.core.content_version import STOCK, bump_after_commit
+from cms.core.settings_dicts import settings_dict_reader
 from cms.stores.models import StorePage
 
 from .models import Product, StockIngestionBatch, StockLevel
@@ -63,10 +63,7 @@ UPSERT_CHUNK = 500  # rows per SQLite INSERT: 2,500 parameters, well within its 
 ROW_FIELDS = ("store", "sku", "quantity", "source_updated_at")
 
 
-def ingestion_setting(name):
-    if name not in DEFAULTS:
-        raise KeyError(f"Unknown STOCK_INGESTION setting {name!r}")
-    return getattr(settings, "STOCK_INGESTION", {}).get(name, DEFAULTS[name])
+ingestion_setting = settings_dict_reader("STOCK_INGESTION", DEFAULTS)
 
 
 class StockBatchError(Exception):

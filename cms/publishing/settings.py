@@ -1,6 +1,6 @@
 """The publishing settings: one dict, ``PUBLISHING`` in Django settings, read here with defaults."""
 
-from django.conf import settings
+from cms.core.settings_dicts import settings_dict_reader
 
 DEFAULTS = {
     # Content events older than this are removed by `manage.py deliver_webhooks`; a sync
@@ -20,8 +20,4 @@ DEFAULTS = {
 }
 
 
-def publishing_setting(name):
-    configured = getattr(settings, "PUBLISHING", {})
-    if name not in DEFAULTS:
-        raise KeyError(f"Unknown PUBLISHING setting {name!r}")
-    return configured.get(name, DEFAULTS[name])
+publishing_setting = settings_dict_reader("PUBLISHING", DEFAULTS)

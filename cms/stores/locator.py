@@ -28,6 +28,8 @@ from django.db.models import Q
 from django.utils.module_loading import import_string
 from wagtail.coreutils import get_supported_content_language_variant
 
+from cms.core.settings_dicts import settings_dict_reader
+
 from .geo import GeoPoint, bounding_box, great_circle_km
 from .listing import InvalidStoreFilter, StoreFilter, filter_stores
 from .models import StorePage
@@ -42,11 +44,7 @@ DEFAULTS = {
 }
 
 
-def locator_setting(name):
-    """One of the ``STORE_LOCATOR`` settings, or its default."""
-    if name not in DEFAULTS:
-        raise KeyError(f"Unknown STORE_LOCATOR setting {name!r}")
-    return getattr(settings, "STORE_LOCATOR", {}).get(name, DEFAULTS[name])
+locator_setting = settings_dict_reader("STORE_LOCATOR", DEFAULTS)
 
 
 class InvalidLocatorArgument(InvalidStoreFilter):
