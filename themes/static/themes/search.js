@@ -65,7 +65,8 @@ function resultItem(edge) {
 function facetGroup(facet) {
   const field = FILTERS[facet.name];
   if (!field || !facet.values.length) return null;
-  const group = element("fieldset", {}, element("legend", {}, facet.name.replace("_", " ")));
+  const name = facet.name.replace("_", " ");
+  const group = element("fieldset", {}, element("legend", { class: "visually-hidden" }, name));
   for (const value of facet.values) {
     const box = element("input", { type: "checkbox", name: field, value: value.value });
     box.checked = chosen[field]?.has(value.value) ?? false;
@@ -76,7 +77,10 @@ function facetGroup(facet) {
     });
     group.append(element("label", {}, box, ` ${value.label || value.value} (${value.count})`));
   }
-  return group;
+  // Folded unless one of its values is chosen: the results stay a few Tab presses away
+  // however many values the facets have.
+  const open = (chosen[field]?.size ?? 0) > 0;
+  return element("details", { open: open ? "" : null }, element("summary", {}, name), group);
 }
 
 function filters() {
