@@ -1,0 +1,119 @@
+"""python -m benchmarks.peers [--rounds 3] [--seconds 5] [--workers 2] [--connections 4]
+
+Prepares the data (prepare.py), checks every read on every server and counts its SQL
+queries, starts the servers under gunicorn, loads each read with wrk in rounds that
+alternate the servers, prints the table and writes docs/benchmarks.md.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import report
+from .load import run_load
+from .prepare import bench_environment, prepare
+from .servers import FLOOR_FILE, REPO, SERVERS, WORK_DIR, RunningServers, server_env
+from .workload import READ_NAMES
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of every read on every server (default 3)")
+    parser.add_argument("--seconds", type=int, default=5, help="seconds of load per read, server and round (default 5)")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up load per read and server (default 2)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers of every server (default 2)")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent wrk connections (default 4)")
+    parser.add_argument("--reads", default=",".join(READ_NAMES), help="comma-separated reads (default all)")
+    parser.add_argument("--no-elasticsearch", action="store_true",
+                        help="our search on the database backend instead of the Elasticsearch node")
+    parser.add_argument("--output", default=str(REPO / "docs" / "benchmarks.md"), help="report file")
+    return parser.parse_args()
+
+
+def inspect_server(server, env, keep_bodies=False):
+    """{read: status, bytes, queries...} from a subprocess in the server's settings."""
+    output = subprocess.run(
+        [sys.executable, "-m", "benchmarks.peers.inspect_reads", server.name] + (["--bodies"] if keep_bodies else []),
+        cwd=REPO, env=server_env(server, env), check=True, stdout=subprocess.PIPE, text=True,
+    ).stdout
+    results = json.loads(output.strip().splitlines()[-1])
+    for read, result in results.items():
+        if "unsupported" in result:
+            continue
+        if result["status"] != 200 or result["error"]:
+            raise SystemExit(f"{server.label} answered {read} with {result['status']}: {result['error']}")
+    return results
+
+
+def write_floor(bodies, path):
+    path.write_text(json.dumps({read: {"body": result["body"], "content_type": result["content_type"]}
+                                for read, result in bodies.items()}))
+
+
+def measure(args, env, servers, targets):
+    """{(server, read): [LoadResult per round]} — each round runs every server on a read in
+    turn, starting one server later than the round before."""
+    results = {}
+    with RunningServers(servers, env, args.workers, WORK_DIR / "logs") as running:
+        print(f"== Warm-up ({args.warmup} s per read and server)", flush=True)
+        for (server, read), path in targets.items():
+            run_load(running.url(server, path), args.warmup, args.connections)
+        for round_number in range(args.rounds):
+            print(f"== Round {round_number + 1} of {args.rounds}", flush=True)
+            for read in args.reads:
+                names = [server.name for server in servers if (server.name, read) in targets]
+                shift = round_number % len(names)
+                for name in names[shift:] + names[:shift]:
+                    result = run_load(running.url(name, targets[name, read]), args.seconds, args.connections)
+                    results.setdefault((name, read), []).append(result)
+                    print(f"   {read:<14} {name:<12} {result.requests_per_second:8.1f} req/s  "
+                          f"p50 {result.p50_ms:7.2f} ms  p95 {result.p95_ms:7.2f} ms", flush=True)
+    return {key: report.Median.of(runs) for key, runs in results.items()}
+
+
+def main():
+    args = parse_args()
+    args.reads = [read for read in args.reads.split(",") if read]
+    unknown = set(args.reads) - set(READ_NAMES)
+    if unknown:
+        raise SystemExit(f"Unknown reads: {', '.join(sorted(unknown))}; choose from {', '.join(READ_NAMES)}")
+    started = time.monotonic()
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    env = bench_environment(use_elasticsearch=not args.no_elasticsearch)
+    prepare(env)
+
+    print("== Checking every read and counting SQL queries", flush=True)
+    inspected = {}
+    for server in SERVERS:
+        if server.name == "floor":
+            write_floor(inspected["ours"], FLOOR_FILE)
+        inspected[server.name] = inspect_server(server, env, keep_bodies=server.name == "ours")
+    targets = {(server.name, read): inspected[server.name][read]["path"]
+               for server in SERVERS for read in args.reads if "unsupported" not in inspected[server.name][read]}
+    medians = measure(args, env, SERVERS, targets)
+    print("== Profile of the slowest read", flush=True)
+    profile = profile_slowest(medians, env, args.reads)
+    text = report.render(args, env, SERVERS, inspected, medians, profile, time.monotonic() - started)
+    Path(args.output).write_text(text)
+    print(report.table(SERVERS, args.reads, inspected, medians))
+    print(f"\nWrote {os.path.relpath(args.output, REPO)} ({time.monotonic() - started:.0f} s in all)")
+
+
+def profile_slowest(medians, env, reads):
+    ours = {read: medians[("ours", read)] for read in reads if ("ours", read) in medians}
+    slowest = max(ours, key=lambda read: ours[read].p50_ms)
+    output = subprocess.run(
+        [sys.executable, "-m", "benchmarks.peers.profile_read", slowest],
+        cwd=REPO, env={**os.environ, **env, "DJANGO_SETTINGS_MODULE": "benchmarks.peers.settings",
+                       "GRAPHQL_RESPONSE_CACHE": "false"},
+        check=True, capture_output=True, text=True,
+    ).stdout
+    return {"read": slowest, "text": output}
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Get the benchmark database and search indexes ready; every step is skipped when done.
+
+PostgreSQL (scripts/postgres.sh) with a database of its own, the demo content, the scale
+data (10,000 stores, 100,000 products, 2,000,000 stock levels), a few hundred benchmark
+pages, our Elasticsearch index (scripts/elasticsearch.sh) and Wagtail's own search index
+(which grapple and the REST API search).
+"""
+
+import os
+import subprocess
+import sys
+import time
+from urllib.parse import urlsplit, urlunsplit
+
+from .servers import REPO, WORK_DIR
+
+DATABASE_NAME = "storefront_bench"
+INDEX_PREFIX = "bench"
+
+
+def step(title):
+    print(f"== {title}", flush=True)
+
+
+def run(command, env=None, capture=False):
+    completed = subprocess.run(command, cwd=REPO, env=env, check=True, text=True,
+                               stdout=subprocess.PIPE if capture else None)
+    return completed.stdout if capture else None
+
+
+def bench_environment(use_elasticsearch=True):
+    """Environment every benchmark process runs with (servers included)."""
+    (WORK_DIR / "static").mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
+    env = {
+        "MEDIA_ROOT": str(WORK_DIR / "media"),
+        "STATIC_ROOT": str(WORK_DIR / "static"),
+        "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        "SEARCH_AUTO_UPDATE": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or database_url()
+    env["ELASTICSEARCH_URL"] = elasticsearch_url() if use_elasticsearch else ""
+    return env
+
+
+def database_url():
+    step("PostgreSQL")
+    server_url = run(["bash", "scripts/postgres.sh", "start"], capture=True).strip().splitlines()[-1]
+    ensure_database(server_url, DATABASE_NAME)
+    parts = urlsplit(server_url)
+    return urlunsplit(parts._replace(path=f"/{DATABASE_NAME}"))
+
+
+def ensure_database(server_url, name):
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+            print(f"created database {name}")
+
+
+def elasticsearch_url():
+    step("Elasticsearch")
+    return run(["bash", "scripts/elasticsearch.sh", "start"], capture=True).strip().splitlines()[-1]
+
+
+def prepare(env):
+    """Migrate, load and index what is missing (minutes the first time, seconds after)."""
+    started = time.monotonic()
+    full_env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "benchmarks.peers.settings_grapple"}
+    python = sys.executable
+    step("Migrations")
+    run([python, "manage.py", "migrate", "--noinput", "-v", "0"], env=full_env)
+    step("Demo content")
+    run([python, "manage.py", "load_demo", "-v", "0"], env=full_env)
+    step("Scale data")
+    run([python, "manage.py", "generate_scale_data", "--no-progress"], env=full_env)
+    step("Benchmark pages and search indexes")
+    run([python, "-m", "benchmarks.peers.prepare_data"], env=full_env)
+    print(f"prepared in {time.monotonic() - started:.0f} s", flush=True)

@@ -1,0 +1,105 @@
+"""The servers compared: each a gunicorn with the same worker count on its own port."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.utils.module_loading import import_string
+
+from .workload import READ_NAMES
+
+REPO = Path(__file__).resolve().parents[2]
+WORK_DIR = REPO / "var" / "bench"
+FLOOR_FILE = WORK_DIR / "floor.json"  # our responses, written before the floor starts
+BASE_PORT = 8301
+
+
+def floor_targets(context):
+    return {read: f"/floor/{read}" for read in READ_NAMES}
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    label: str
+    settings: str
+    targets_function: str  # dotted path of a function: context -> {read: path | Unsupported}
+    env: dict = field(default_factory=dict)
+
+    def targets(self, context):
+        return import_string(self.targets_function)(context)
+
+
+SERVERS = [
+    Server("ours", "our API", "benchmarks.peers.settings", "benchmarks.peers.ours.targets",
+           {"GRAPHQL_RESPONSE_CACHE": "false"}),
+    Server("ours_cached", "our API, response cache on", "benchmarks.peers.settings", "benchmarks.peers.ours.targets",
+           {"GRAPHQL_RESPONSE_CACHE": "true"}),
+    Server("grapple", "wagtail-grapple 0.31", "benchmarks.peers.settings_grapple",
+           "benchmarks.peers.grapple_reads.targets",
+           {"GRAPHQL_RESPONSE_CACHE": "false"}),
+    Server("rest", "Wagtail REST API v2", "benchmarks.peers.settings", "benchmarks.peers.rest.targets",
+           {"GRAPHQL_RESPONSE_CACHE": "false"}),
+    Server("floor", "static floor", "benchmarks.peers.settings", "benchmarks.peers.servers.floor_targets",
+           {"BENCH_FLOOR_FILE": str(FLOOR_FILE)}),
+]
+SERVERS_BY_NAME = {server.name: server for server in SERVERS}
+
+
+def server_env(server, base_env):
+    return {**os.environ, **base_env, **server.env, "DJANGO_SETTINGS_MODULE": server.settings}
+
+
+class RunningServers:
+    """Start every server (idle ones use no CPU), stop them all on exit."""
+
+    def __init__(self, servers, base_env, workers, log_dir):
+        self.servers, self.base_env, self.workers, self.log_dir = servers, base_env, workers, Path(log_dir)
+        self.processes, self.ports = {}, {}
+
+    def __enter__(self):
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        for offset, server in enumerate(self.servers):
+            port = BASE_PORT + offset
+            log = open(self.log_dir / f"{server.name}.log", "w")
+            self.processes[server.name] = subprocess.Popen(
+                [str(Path(sys.executable).with_name("gunicorn")), "cms.wsgi:application",
+                 "--workers", str(self.workers), "--bind", f"127.0.0.1:{port}", "--chdir", str(REPO),
+                 "--timeout", "120", "--log-level", "warning"],
+                env=server_env(server, self.base_env), stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+            self.ports[server.name] = port
+        for name, port in self.ports.items():
+            wait_for_port(port, self.processes[name], self.log_dir / f"{name}.log")
+        return self
+
+    def url(self, server_name, path):
+        return f"http://127.0.0.1:{self.ports[server_name]}{path}"
+
+    def __exit__(self, *exc):
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+def wait_for_port(port, process, log_path, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"The server on port {port} exited; see {log_path}:\n{log_path.read_text()[-2000:]}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    raise SystemExit(f"The server on port {port} did not start within {timeout} s; see {log_path}")
