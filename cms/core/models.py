@@ -73,10 +73,15 @@ class HomePage(HeadlessPreviewMixin, Page):
 
 
 def live_pages(stream):
-    """The pages chosen in a stream of page choosers that shoppers can open, in order."""
-    chosen = [block.value for block in stream if block.value is not None]
-    shown = Page.objects.filter(pk__in=[page.pk for page in chosen]).live().public().specific().in_bulk()
-    return [shown[page.pk] for page in chosen if page.pk in shown]
+    """The pages chosen in a stream of page choosers that shoppers can open, in order: one
+    query of the choosers' page type by the stored ids (the chosen pages themselves are not
+    loaded first)."""
+    chosen = [block["value"] for block in stream.raw_data if block["value"] is not None]
+    page_types = {child.target_model for child in stream.stream_block.child_blocks.values()}
+    page_type = page_types.pop() if len(page_types) == 1 else Page
+    shown = page_type.objects.filter(pk__in=chosen).live().public()
+    shown = (shown if page_type is not Page else shown.specific()).in_bulk()
+    return [shown[pk] for pk in chosen if pk in shown]
 
 
 class SectionPage(HeadlessPreviewMixin, Page):

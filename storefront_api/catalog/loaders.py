@@ -33,11 +33,12 @@ class ProductImagesByProductIdLoader(ListLoader):
 
 
 def prime_products(context, products):
-    """Load in bulk what product fields need, for a list of products, and remember them as
-    resolved together (fields such as availability then load for the whole list)."""
+    """Expect what product fields need, for a list of products (fetched in bulk when the first
+    product asks, nothing when the query does not), and remember them as resolved together
+    (fields such as availability then load for the whole list)."""
     products = remember_batch(context, [product for product in products if product is not None])
-    CategoryByIdLoader.for_request(context).prime([product.category_id for product in products])
-    ProductImagesByProductIdLoader.for_request(context).prime([product.pk for product in products])
+    CategoryByIdLoader.for_request(context).expect([product.category_id for product in products])
+    ProductImagesByProductIdLoader.for_request(context).expect([product.pk for product in products])
 
 
 class StockByStoreAndSkuLoader(RequestLoader):

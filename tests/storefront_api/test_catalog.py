@@ -113,3 +113,13 @@ def test_query_count_does_not_grow_with_the_number_of_products(graphql, catalog)
     many, returned_many = _count_queries(graphql, {"first": 50})
     assert (returned_few, returned_many) == (5, 50)
     assert few == many
+
+
+def test_fields_a_query_does_not_ask_for_cost_no_query(graphql, catalog):
+    catalog["make"](5)
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql("{ products(first: 5) { edges { node { sku name } } } }")
+    assert len(body["data"]["products"]["edges"]) == 5
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "catalog_productimage" not in tables
+    assert "catalog_category" not in tables
