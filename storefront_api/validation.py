@@ -254,8 +254,9 @@ def query_limits_rule(variables=None, measured=None):
 
 
 def validation_rules(variables=None, measured=None):
-    """graphene-django *replaces* graphql-core's standard rules when given any, so they are
-    always listed first and ours are added to them."""
+    """Every rule a query must pass: graphql-core's standard rules (always), no introspection
+    unless it is on, and the limits. The endpoint runs the same rules in two steps
+    (documents.py keeps the first ones' result per query text)."""
     rules = list(specified_rules)
     if not api_setting("INTROSPECTION"):
         rules.append(NoSchemaIntrospectionCustomRule)

@@ -11,16 +11,18 @@ import json
 import re
 import uuid
 
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.constants import MUTATION_ERRORS_FLAG
 from graphene_django.utils.utils import set_rollback
 from graphene_django.views import GraphQLView, HttpError
+from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_operation_ast, validate
 
 from . import persisted_queries
 from .core.errors import is_unexpected, masked_error, without_suggestions
+from .documents import checked_documents
 from .settings import api_setting
-from .validation import length_refusal, validation_rules
+from .validation import length_refusal, query_limits_rule
 
 # An incoming X-Request-Id is kept when it looks like an id (it goes into logs and headers).
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -82,8 +84,8 @@ class StorefrontGraphQLView(GraphQLView):
         if too_long:
             return self.json_encode(request, {"errors": [too_long.formatted]}), 400
         costs = []
-        self.validation_rules = validation_rules(variables, lambda measure: costs.append(measure.cost))
-        result = self.execute_graphql_request(request, data, lookup.query, variables, operation_name)
+        limits = query_limits_rule(variables, lambda measure: costs.append(measure.cost))
+        result = self.execute_checked(request, lookup.query, variables, operation_name, limits)
         if getattr(request, MUTATION_ERRORS_FLAG, False) is True:
             set_rollback()
         response = {}
@@ -102,6 +104,32 @@ class StorefrontGraphQLView(GraphQLView):
         if costs:
             response["extensions"] = {"cost": {"requested": max(costs), "limit": api_setting("MAX_COST")}}
         return self.json_encode(request, response), status
+
+    def execute_checked(self, request, query, variables, operation_name, limits):
+        """graphene-django's execute_graphql_request, with the parsed, standard-validated
+        document kept per query text (documents.py); only the limits run per request."""
+        if not query:
+            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        schema = self.schema.graphql_schema
+        try:
+            document, standard_errors = checked_documents.get(schema, query, api_setting("INTROSPECTION"))
+        except GraphQLError as error:
+            return ExecutionResult(errors=[error])
+        operation = get_operation_ast(document, operation_name)
+        if request.method == "GET" and operation is not None and operation.operation != OperationType.QUERY:
+            raise HttpError(HttpResponseNotAllowed(
+                ["POST"], f"Can only perform a {operation.operation.value} operation from a POST request."
+            ))
+        errors = [*standard_errors, *validate(schema, document, [limits])]
+        if errors:
+            return ExecutionResult(data=None, errors=errors)
+        try:
+            return execute(
+                schema, document, root_value=self.get_root_value(request), context_value=self.get_context(request),
+                variable_values=variables, operation_name=operation_name, middleware=self.get_middleware(request),
+            )
+        except Exception as error:  # noqa: BLE001 — reported (masked) like graphene-django does
+            return ExecutionResult(errors=[error])
 
     def format_error(self, error):
         if isinstance(error, RequestRefused):
