@@ -46,18 +46,35 @@ def bench_environment(use_elasticsearch=True):
 def database_url():
     step("PostgreSQL")
     server_url = run(["bash", "scripts/postgres.sh", "start"], capture=True).strip().splitlines()[-1]
-    ensure_database(server_url, DATABASE_NAME)
-    parts = urlsplit(server_url)
-    return urlunsplit(parts._replace(path=f"/{DATABASE_NAME}"))
+    url = urlunsplit(urlsplit(server_url)._replace(path=f"/{DATABASE_NAME}"))
+    ensure_database(server_url, url, DATABASE_NAME)
+    return url
 
 
-def ensure_database(server_url, name):
+def ensure_database(server_url, url, name):
+    """Create the database; recreate it when its images' files are not in this checkout's
+    media folder (prepared by another checkout, or var/ removed): renditions need them."""
     import psycopg
 
     with psycopg.connect(server_url, autocommit=True) as connection:
-        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not media_present(url):
+            print(f"database {name} was prepared with images this checkout does not have: recreating it")
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = False
+        if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
             print(f"created database {name}")
+
+
+def media_present(url):
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        if not connection.execute("SELECT to_regclass('wagtailimages_image')").fetchone()[0]:
+            return True  # nothing loaded yet
+        row = connection.execute("SELECT file FROM wagtailimages_image ORDER BY id LIMIT 1").fetchone()
+    return row is None or (WORK_DIR / "media" / row[0]).exists()
 
 
 def elasticsearch_url():
