@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import report
 from .load import run_load
-from .prepare import bench_environment, prepare
+from .prepare import bench_environment, elasticsearch_running, prepare, stop_elasticsearch
 from .servers import FLOOR_FILE, REPO, SERVERS, WORK_DIR, RunningServers, server_env
 from .workload import READ_NAMES
 
@@ -83,7 +83,16 @@ def main():
         raise SystemExit(f"Unknown reads: {', '.join(sorted(unknown))}; choose from {', '.join(READ_NAMES)}")
     started = time.monotonic()
     WORK_DIR.mkdir(parents=True, exist_ok=True)
+    node_was_running = elasticsearch_running()
     env = bench_environment(use_elasticsearch=not args.no_elasticsearch)
+    try:
+        run_benchmark(args, env, started)
+    finally:
+        if env["ELASTICSEARCH_URL"] and not node_was_running:
+            stop_elasticsearch()  # started for the benchmark: free the port for the tests
+
+
+def run_benchmark(args, env, started):
     prepare(env)
 
     print("== Checking every read and counting SQL queries", flush=True)

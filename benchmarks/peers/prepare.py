@@ -82,6 +82,14 @@ def elasticsearch_url():
     return run(["bash", "scripts/elasticsearch.sh", "start"], capture=True).strip().splitlines()[-1]
 
 
+def elasticsearch_running():
+    return subprocess.run(["bash", "scripts/elasticsearch.sh", "status"], cwd=REPO, capture_output=True).returncode == 0
+
+
+def stop_elasticsearch():
+    run(["bash", "scripts/elasticsearch.sh", "stop"])
+
+
 def prepare(env):
     """Migrate, load and index what is missing (minutes the first time, seconds after)."""
     started = time.monotonic()
