@@ -9,7 +9,9 @@ Bounded by the characters of the queries kept, so large queries cannot fill the 
 from collections import OrderedDict
 from threading import Lock
 
-from graphql import NoSchemaIntrospectionCustomRule, parse, specified_rules, validate
+from graphql import parse, validate
+
+from .validation import standard_rules
 
 MAX_KEPT_CHARACTERS = 2_000_000
 
@@ -31,8 +33,7 @@ class CheckedDocuments:
                 self.entries.move_to_end(key)
                 return self.entries[key]
         document = parse(query)
-        rules = specified_rules if introspection else (*specified_rules, NoSchemaIntrospectionCustomRule)
-        checked = (document, validate(schema, document, rules))
+        checked = (document, validate(schema, document, standard_rules(introspection)))
         self.keep(key, checked, len(query))
         return checked
 
@@ -46,11 +47,6 @@ class CheckedDocuments:
             while self.characters > self.max_characters:
                 (query, *_), _ = self.entries.popitem(last=False)
                 self.characters -= len(query)
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-            self.characters = 0
 
 
 checked_documents = CheckedDocuments()

@@ -253,15 +253,16 @@ def query_limits_rule(variables=None, measured=None):
     )
 
 
+def standard_rules(introspection):
+    """graphql-core's standard rules (always), and no introspection unless it is on: the rules
+    that depend on nothing but the query text."""
+    return specified_rules if introspection else (*specified_rules, NoSchemaIntrospectionCustomRule)
+
+
 def validation_rules(variables=None, measured=None):
-    """Every rule a query must pass: graphql-core's standard rules (always), no introspection
-    unless it is on, and the limits. The endpoint runs the same rules in two steps
-    (documents.py keeps the first ones' result per query text)."""
-    rules = list(specified_rules)
-    if not api_setting("INTROSPECTION"):
-        rules.append(NoSchemaIntrospectionCustomRule)
-    rules.append(query_limits_rule(variables, measured))
-    return tuple(rules)
+    """Every rule a query must pass: the standard rules, then the limits. The endpoint runs
+    them in these two steps (documents.py keeps the first step's result per query text)."""
+    return (*standard_rules(api_setting("INTROSPECTION")), query_limits_rule(variables, measured))
 
 
 def document_errors(text, schema):

@@ -4,7 +4,7 @@ and copies of it and of a demo story, so the site has a few hundred content page
 Idempotent: pages already there (by slug) are kept.
 """
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from cms.catalog.models import Product
 from cms.guides.models import GiftGuidePage
@@ -69,7 +69,3 @@ def copies(page, parent, slug_pattern, title_pattern, count, write):
         if made % 50 == 0:
             write(f"  {made} benchmark pages copied")
     return made
-
-
-def bench_page_count():
-    return Page.objects.filter(slug__startswith="bench-").count()

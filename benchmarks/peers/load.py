@@ -14,7 +14,6 @@ class LoadResult:
     requests_per_second: float
     p50_ms: float
     p95_ms: float
-    requests: int
 
 
 def wrk_path():
@@ -25,16 +24,19 @@ def wrk_path():
 
 
 def run_load(url, seconds, connections, threads=1):
-    """Load ``url`` for ``seconds``; every response must be a 2xx."""
+    """Load ``url`` for ``seconds``; at least one request must complete and every response
+    must be a 2xx."""
     completed = subprocess.run(
         [wrk_path(), f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
          "-s", str(REPORT_SCRIPT), url],
         capture_output=True, text=True, check=True,
     )
     data = json.loads(completed.stdout.strip().splitlines()[-1])
+    if not data["requests"]:
+        raise SystemExit(f"{url}: no request completed in {seconds} s; give the servers more time (--seconds)")
     if data["non_2xx"] or data["socket_errors"]:
         raise SystemExit(f"{url}: {data['non_2xx']} non-2xx responses, {data['socket_errors']} socket errors")
     return LoadResult(
         requests_per_second=data["requests"] / (data["duration_us"] / 1e6),
-        p50_ms=data["p50_us"] / 1000, p95_ms=data["p95_us"] / 1000, requests=data["requests"],
+        p50_ms=data["p50_us"] / 1000, p95_ms=data["p95_us"] / 1000,
     )

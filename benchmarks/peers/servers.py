@@ -2,10 +2,11 @@
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,7 +77,7 @@ class RunningServers:
             )
             self.ports[server.name] = port
         for name, port in self.ports.items():
-            wait_for_port(port, self.processes[name], self.log_dir / f"{name}.log")
+            wait_until_serving(port, self.processes[name], self.log_dir / f"{name}.log")
         return self
 
     def url(self, server_name, path):
@@ -93,13 +94,18 @@ class RunningServers:
                 os.killpg(process.pid, signal.SIGKILL)
 
 
-def wait_for_port(port, process, log_path, timeout=60):
+def wait_until_serving(port, process, log_path, timeout=60):
+    """Until a worker answers HTTP: gunicorn listens before its workers have loaded Django, so
+    an open port alone would let the first seconds of load count no request."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"The server on port {port} exited; see {log_path}:\n{log_path.read_text()[-2000:]}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/floor/ready", timeout=5).close()
+            return
+        except urllib.error.HTTPError:  # any status: a worker answered
+            return
+        except OSError:
+            time.sleep(0.2)
     raise SystemExit(f"The server on port {port} did not start within {timeout} s; see {log_path}")

@@ -43,16 +43,12 @@ class Context:
 
     home_id: int
     home_url_path: str
-    guide_id: int
     guide_url_path: str
     story_id: int
     story_url_path: str
     store_id: int
     store_url_path: str
     product_sku: str
-    product_id: int
-    site_hostname: str
-    site_port: int
 
     def relative(self, url_path):
         """A page's path below the site's home page, as our API and the storefront use it."""
@@ -63,8 +59,6 @@ def resolve_context():
     """Look the benchmark's objects up (needs Django set up and the data prepared)."""
     from wagtail.models import Page, Site
 
-    from cms.catalog.models import Product
-
     site = Site.objects.get(is_default_site=True)
     home = site.root_page
     guide = Page.objects.get(slug=GUIDE_SLUG, locale__language_code=LOCALE)
@@ -73,11 +67,10 @@ def resolve_context():
     product = availability_product(store)
     return Context(
         home_id=home.id, home_url_path=home.url_path,
-        guide_id=guide.id, guide_url_path=guide.url_path,
+        guide_url_path=guide.url_path,
         story_id=story.id, story_url_path=story.url_path,
         store_id=store.id, store_url_path=store.url_path,
-        product_sku=product.sku, product_id=product.id,
-        site_hostname=site.hostname, site_port=site.port,
+        product_sku=product.sku,
     )
 
 
