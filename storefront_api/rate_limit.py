@@ -1,4 +1,6 @@
-"""Rate limiting of /graphql per client address: a fixed window counted in a Django cache.
+"""Rate limiting per client address: a fixed window counted in a Django cache. Two scopes
+with their own counts: requests to /graphql (RATE_LIMIT) and image renditions rendered on
+first fetch (RENDITION_RATE_LIMIT, see images/views.py).
 
 With the default per-process cache (LocMem) each app process counts on its own, so the
 effective limit is RATE_LIMIT times the number of processes; configure a shared cache
@@ -22,7 +24,7 @@ clock = time.time  # tests replace it with a fake clock
 
 
 @lru_cache(maxsize=8)
-def parse_rate(text):
+def parse_rate(text, setting="RATE_LIMIT"):
     """``(count, unit, seconds)`` of a rate such as "300/minute", or None when it is off."""
     if not (text or "").strip():
         return None
@@ -30,7 +32,7 @@ def parse_rate(text):
     unit = unit.strip().lower().removesuffix("s")
     if not count.strip().isdigit() or int(count) < 1 or unit not in UNITS:
         raise ImproperlyConfigured(
-            f"STOREFRONT_API['RATE_LIMIT'] must look like '300/minute' (units: {', '.join(UNITS)}), got {text!r}"
+            f"STOREFRONT_API['{setting}'] must look like '300/minute' (units: {', '.join(UNITS)}), got {text!r}"
         )
     return int(count), unit, UNITS[unit]
 
@@ -62,19 +64,25 @@ def seconds_until_allowed(client, count, window, store, now):
     return max(1, math.ceil(window_start + window - now))
 
 
+def over_limit(request, setting="RATE_LIMIT"):
+    """Count this request against the rate in ``setting``; a 429 response when it goes over,
+    else None. Each setting keeps its own counts."""
+    rate = parse_rate(api_setting(setting), setting)
+    if rate is None:
+        return None
+    count, unit, window = rate
+    client = client_address(request, api_setting("TRUSTED_PROXY_COUNT"))
+    if setting != "RATE_LIMIT":
+        client = f"{setting}:{client}"
+    store = caches[api_setting("RATE_LIMIT_CACHE_ALIAS")]
+    retry_after = seconds_until_allowed(client, count, window, store, clock())
+    return too_many_requests(count, unit, retry_after) if retry_after else None
+
+
 def rate_limited(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        rate = parse_rate(api_setting("RATE_LIMIT"))
-        if rate is None:
-            return view(request, *args, **kwargs)
-        count, unit, window = rate
-        client = client_address(request, api_setting("TRUSTED_PROXY_COUNT"))
-        store = caches[api_setting("RATE_LIMIT_CACHE_ALIAS")]
-        retry_after = seconds_until_allowed(client, count, window, store, clock())
-        if retry_after:
-            return too_many_requests(count, unit, retry_after)
-        return view(request, *args, **kwargs)
+        return over_limit(request) or view(request, *args, **kwargs)
 
     return wrapper
 

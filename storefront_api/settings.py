@@ -47,6 +47,9 @@ DEFAULTS = {
     # the number of reverse proxies in front of the app whose X-Forwarded-For is trusted.
     "RATE_LIMIT": "300/minute",
     "RATE_LIMIT_CACHE_ALIAS": "default",
+    # Image renditions rendered on their first fetch (images/views.py), per client address;
+    # fetches of renditions that exist are not counted.
+    "RENDITION_RATE_LIMIT": "120/minute",
     "TRUSTED_PROXY_COUNT": 0,
 }
 

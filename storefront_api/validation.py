@@ -22,6 +22,7 @@ from graphql import (
     GraphQLObjectType,
     InlineFragmentNode,
     IntValueNode,
+    ListValueNode,
     ValidationRule,
     VariableNode,
     get_named_type,
@@ -37,6 +38,9 @@ from graphql.pyutils import Undefined
 from .settings import api_setting
 
 PAGE_SIZE_ARGUMENTS = ("first", "last")
+# Fields whose work grows with a list argument: they cost 1 per item of it (a srcset is one
+# rendition per width).
+LIST_ARGUMENT_COSTS = {("Image", "srcset"): "widths"}
 INTROSPECTION_FIELDS = frozenset({"__schema", "__type"})
 
 
@@ -133,11 +137,22 @@ class OperationMeasurer:
         definition = parent_type.fields.get(name) if has_fields else None
         aliases = 1 if node.alias else 0
         page_size = self.page_size(node, definition)
+        own_cost = self.own_cost(node, parent_type)
         if node.selection_set is None:
-            return Measure(depth=1, aliases=aliases, cost=1)
+            return Measure(depth=1, aliases=aliases, cost=own_cost)
         children = self.selection_set(node.selection_set, get_named_type(definition.type) if definition else None)
         multiplier = self.multiplier(definition, parent_type, page_size)
-        return Measure(depth=1 + children.depth, aliases=aliases + children.aliases, cost=1 + multiplier * children.cost)
+        return Measure(
+            depth=1 + children.depth, aliases=aliases + children.aliases, cost=own_cost + multiplier * children.cost
+        )
+
+    def own_cost(self, node, parent_type):
+        """1, or the length of the list argument the field's work grows with."""
+        argument_name = LIST_ARGUMENT_COSTS.get((getattr(parent_type, "name", None), node.name.value))
+        for argument in node.arguments if argument_name else ():
+            if argument.name.value == argument_name:
+                return max(1, self.list_length(argument.value))
+        return 1
 
     def page_size(self, node, definition):
         """`first` or `last` as asked (noting values over the cap), else its default; None
@@ -169,6 +184,15 @@ class OperationMeasurer:
         if "pageInfo" in parent_type.fields:
             return 1  # a connection's edges: the connection field multiplied already
         return self.limits.default_page_size
+
+    def list_length(self, value_node):
+        if isinstance(value_node, VariableNode):
+            value = self.variables.get(value_node.name.value, Undefined)
+            if value is Undefined:
+                value_node = self.variable_defaults.get(value_node.name.value)
+            else:
+                return len(value) if isinstance(value, list) else 1
+        return len(value_node.values) if isinstance(value_node, ListValueNode) else 1
 
     def int_value(self, value_node):
         if isinstance(value_node, VariableNode):

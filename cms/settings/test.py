@@ -17,7 +17,7 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 STATIC_ROOT = tempfile.mkdtemp(prefix="storefront-test-static-")
 # Tests that need them turn these on with override_settings: no request is refused for its
 # rate, and no GET response is served from the server-side cache.
-STOREFRONT_API = {**STOREFRONT_API, "RATE_LIMIT": "", "RESPONSE_CACHE": False}  # noqa: F405
+STOREFRONT_API = {**STOREFRONT_API, "RATE_LIMIT": "", "RENDITION_RATE_LIMIT": "", "RESPONSE_CACHE": False}  # noqa: F405
 
 # Tests search the database backend unless a test configures Elasticsearch itself
 # (tests/search/conftest.py `elasticsearch_url`); pages and products are indexed after commit.

@@ -1,6 +1,6 @@
 import graphene
 
-from .renditions import rendition_spec
+from .renditions import rendition_refs, rendition_spec, srcset_specs
 
 
 class ImageFormat(graphene.Enum):
@@ -26,6 +26,8 @@ def absolute_url(info, url):
 
 
 class Rendition(graphene.ObjectType):
+    """A resized copy: its file when it exists, else a URL that renders it on first fetch."""
+
     url = graphene.String(required=True)
     width = graphene.Int(required=True)
     height = graphene.Int(required=True)
@@ -53,13 +55,16 @@ class Image(graphene.ObjectType):
         height=graphene.Int(),
         fill=graphene.Boolean(default_value=False, description="Crop to exactly width × height around the focal point."),
         format=ImageFormat(),
-        description="A resized copy. Sizes and formats are limited to the API's allowlist.",
+        description=(
+            "A resized copy. Sizes and formats are limited to the API's allowlist. A rendition "
+            "not made yet gets a URL that makes it when first fetched (the response never waits)."
+        ),
     )
     srcset = graphene.String(
         required=True,
         widths=graphene.List(graphene.NonNull(graphene.Int), required=True),
         format=ImageFormat(),
-        description="An HTML srcset of renditions at the given widths.",
+        description="An HTML srcset of renditions at the given widths (each allowed, each once).",
     )
 
     @staticmethod
@@ -76,10 +81,11 @@ class Image(graphene.ObjectType):
 
     @staticmethod
     def resolve_rendition(image, info, width=None, height=None, fill=False, format=None):
-        return image.get_rendition(rendition_spec(width, height, fill, _format_value(format)))
+        spec = rendition_spec(width, height, fill, _format_value(format))
+        return rendition_refs(image, [spec])[spec]
 
     @staticmethod
     def resolve_srcset(image, info, widths, format=None):
-        specs = [rendition_spec(width=width, format=_format_value(format)) for width in widths]
-        renditions = image.get_renditions(*specs)
-        return ", ".join(f"{absolute_url(info, renditions[spec].url)} {renditions[spec].width}w" for spec in specs)
+        specs = srcset_specs(widths, _format_value(format))
+        refs = rendition_refs(image, specs)
+        return ", ".join(f"{absolute_url(info, refs[spec].url)} {refs[spec].width}w" for spec in specs)
