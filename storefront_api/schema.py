@@ -3,6 +3,7 @@
 import graphene
 
 from .catalog.mutations import CatalogMutations
+from .core.arguments import guard_arguments
 from .catalog.schema import CatalogQueries
 from .guides.schema import GiftGuideQueries
 from .offers.schema import OfferQueries
@@ -43,5 +44,8 @@ class Mutation(CatalogMutations, graphene.ObjectType):
 
 
 schema = graphene.Schema(query=Query, mutation=Mutation, types=list(PAGE_TYPES.values()))
+# Out-of-range instants, non-finite decimals and nulls for defaulted arguments never reach a
+# resolver: they are answered with BAD_ARGUMENT naming the argument (core/arguments.py).
+guard_arguments(schema.graphql_schema)
 
 __all__ = ["schema", "core_page_types"]
