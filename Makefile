@@ -4,15 +4,16 @@
 #   make browser-test   install chromium + playwright-core if missing, run the storefront in a browser
 #   make bench  benchmarks against wagtail-grapple, Wagtail's REST API and a static floor
 #   make lock   regenerate the hashed lock files in requirements/ from pyproject.toml (README: Dependencies)
+#   make audit  check the lock files against a vulnerability database (needs PyPI's JSON API or OSV)
 VENV ?= .venv
-# uv lives apart from the project (requirements/tools.in).
+# uv and pip-audit live apart from the project (requirements/tools.in).
 TOOLS_VENV ?= .venv-tools
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test browser-test bench postgres elasticsearch lock clean
+.PHONY: install demo serve worker test browser-test bench postgres elasticsearch lock audit clean
 
 # Everything is installed from the hashed lock files (requirements/*.txt, written by `make lock`):
 # pip and setuptools first, then the runtime and `dev` dependencies, then the project itself
@@ -89,6 +90,13 @@ lock: $(TOOLS_VENV)/.installed
 	$(UV_COMPILE) pyproject.toml --extra dev -o requirements/dev.txt
 	$(UV_COMPILE) pyproject.toml --extra dev --extra bench -c requirements/dev.txt -o requirements/bench.txt
 	$(UV_COMPILE) requirements/tools.in -o requirements/tools.txt
+
+# pip-audit on every lock file; exits 1 on findings and 2 when no vulnerability service answers
+# (scripts/audit.py). AUDIT_SERVICE=pypi or osv picks one; by default PyPI, else OSV.
+AUDIT_SERVICE ?= auto
+audit: $(TOOLS_VENV)/.installed
+	$(TOOLS_VENV)/bin/python scripts/audit.py --service $(AUDIT_SERVICE) \
+		requirements/build.txt requirements/dev.txt requirements/bench.txt requirements/tools.txt
 
 clean:
 	rm -rf $(VENV) $(TOOLS_VENV) db.sqlite3 media staticfiles
