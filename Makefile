@@ -92,10 +92,12 @@ lock: $(TOOLS_VENV)/.installed
 	$(UV_COMPILE) requirements/tools.in -o requirements/tools.txt
 
 # pip-audit on every lock file; exits 1 on findings and 2 when no vulnerability service answers
-# (scripts/audit.py). AUDIT_SERVICE=pypi or osv picks one; by default PyPI, else OSV.
+# (scripts/audit.py). AUDIT_SERVICE=pypi, osv or esms picks one; by default the first that
+# answers. AUDIT_OSV_URL points at an OSV API of your own.
 AUDIT_SERVICE ?= auto
+AUDIT_OSV_URL ?= https://api.osv.dev/v1/query
 audit: $(TOOLS_VENV)/.installed
-	$(TOOLS_VENV)/bin/python scripts/audit.py --service $(AUDIT_SERVICE) \
+	$(TOOLS_VENV)/bin/python scripts/audit.py --service $(AUDIT_SERVICE) --osv-url $(AUDIT_OSV_URL) \
 		requirements/build.txt requirements/dev.txt requirements/bench.txt requirements/tools.txt
 
 clean:
