@@ -4,7 +4,7 @@
 #   make browser-test   install chromium + playwright-core if missing, run the storefront in a browser
 #   make bench  benchmarks against wagtail-grapple, Wagtail's REST API and a static floor
 #   make lock   regenerate the hashed lock files in requirements/ from pyproject.toml (README: Dependencies)
-#   make audit  check the lock files against a vulnerability database (needs PyPI's JSON API or OSV)
+#   make audit  check the lock files against a vulnerability database (needs network access to one: README)
 VENV ?= .venv
 # uv and pip-audit live apart from the project (requirements/tools.in).
 TOOLS_VENV ?= .venv-tools
