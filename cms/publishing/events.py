@@ -50,21 +50,27 @@ def record(action, fields, unless=None):
     """Write the event (and its deliveries) after the current transaction commits; at once
     outside a transaction. The values are taken now, while the object still exists;
     ``unless`` is asked after the commit."""
+    record_all(action, [fields], unless)
+
+
+def record_all(action, fields_list, unless=None):
+    """``record`` for several objects at once (a page and its subtree): one transaction,
+    the events in the order given."""
 
     def after_commit():
-        if unless is None or not unless():
-            _write(action, fields)
+        if fields_list and (unless is None or not unless()):
+            _write(action, fields_list)
 
     transaction.on_commit(after_commit)
 
 
-def _write(action, fields):
+def _write(action, fields_list):
     from .delivery import enqueue_deliveries
 
     with transaction.atomic():
-        event = ContentEvent.objects.create(action=action, **fields)
-        enqueue_deliveries(event)
-    return event
+        events = ContentEvent.objects.bulk_create(ContentEvent(action=action, **fields) for fields in fields_list)
+        enqueue_deliveries(events)
+    return events
 
 
 def is_shown_page(page):
