@@ -5,6 +5,7 @@ from django.db import transaction
 from wagtail.models import DraftStateMixin, Page
 from wagtail.snippets.models import get_snippet_models
 
+from . import visibility
 from .models import Action, ContentEvent, Kind
 
 # The field that names a snippet in URLs and feeds, in order of preference.
@@ -74,8 +75,13 @@ def _write(action, fields_list):
 
 
 def is_shown_page(page):
-    """Pages below a site root, not behind a privacy restriction."""
-    return page.depth > 1 and not page.get_view_restrictions().exists()
+    """Pages below the tree root, not behind a privacy restriction."""
+    return page.depth > 1 and not visibility.is_restricted(page)
+
+
+def subtree_fields(page):
+    """The fields of the pages shoppers see of ``page``'s subtree while ``page`` is public."""
+    return [page_fields(shown) for shown in visibility.shown_subtree(page)]
 
 
 def page_published(page):
@@ -98,6 +104,28 @@ def page_moved(page, url_path_before):
     """Moved or renamed (slug) while live: the page and everything below changed address."""
     if page.live and url_path_before != page.url_path and is_shown_page(page):
         record(Action.MOVED, page_fields(page, previous_url_path=url_path_before))
+
+
+def restriction_added(restriction):
+    """A page made private: unless it already was, it and the pages shoppers saw below it
+    are unpublished. Not announced if the restriction is gone again by the commit."""
+    page = restriction.page
+    if page.depth > 1 and not visibility.is_restricted(page, excluding=restriction):
+        record_all(Action.UNPUBLISHED, subtree_fields(page), unless=lambda: not visibility.is_restricted(page))
+
+
+def restriction_removed(restriction):
+    """A page's last restriction lifted (none left above it either): it and the live pages
+    below it that no other restriction hides are published. Not announced if the page is
+    deleted (its restrictions go with it) or private again by the commit."""
+    page = Page.objects.filter(pk=restriction.page_id).first()
+    if page is None or not is_shown_page(page):
+        return
+
+    def hidden_again():
+        return not Page.objects.filter(pk=page.pk).exists() or visibility.is_restricted(page)
+
+    record_all(Action.PUBLISHED, subtree_fields(page), unless=hidden_again)
 
 
 def snippet_changed(action, snippet):

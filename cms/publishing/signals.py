@@ -1,9 +1,9 @@
 """Wagtail and Django signals turned into content events."""
 
 from django.apps import apps
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail import signals as wagtail_signals
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 
 from . import events
 from .models import Action
@@ -23,6 +23,16 @@ def on_page_moved(sender, instance, url_path_before, **kwargs):
 
 def on_page_slug_changed(sender, instance, instance_before, **kwargs):
     events.page_moved(instance, instance_before.url_path)
+
+
+def on_restriction_saved(sender, instance, created, raw=False, **kwargs):
+    # A change of type (password to groups) keeps the page private: nothing to announce.
+    if created and not raw:
+        events.restriction_added(instance)
+
+
+def on_restriction_deleted(sender, instance, **kwargs):
+    events.restriction_removed(instance)
 
 
 def on_page_deleted(sender, instance, **kwargs):
@@ -51,6 +61,8 @@ def connect():
     wagtail_signals.page_slug_changed.connect(on_page_slug_changed, dispatch_uid=f"{uid}-page-slug")
     # Every page row is deleted as a Page (Wagtail deletes through the base class).
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid=f"{uid}-page-deleted")
+    post_save.connect(on_restriction_saved, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-saved")
+    post_delete.connect(on_restriction_deleted, sender=PageViewRestriction, dispatch_uid=f"{uid}-restriction-deleted")
     wagtail_signals.published.connect(on_snippet_published, dispatch_uid=f"{uid}-snippet-published")
     wagtail_signals.unpublished.connect(on_snippet_unpublished, dispatch_uid=f"{uid}-snippet-unpublished")
     # Per model, not for every sender: a receiver for all senders would stop Django's fast
