@@ -100,9 +100,26 @@ def page_deleted(page):
         record(Action.DELETED, page_fields(page))
 
 
-def page_moved(page, url_path_before):
-    """Moved or renamed (slug) while live: the page and everything below changed address."""
-    if page.live and url_path_before != page.url_path and is_shown_page(page):
+def page_leaving(page, parent_before, parent_after):
+    """Before a move. None when the page stays below the same site homes and as public as
+    it was: an ordinary move. Otherwise it leaves what showed it: the fields, at the old
+    address, of the pages shoppers saw there (none when it was private)."""
+    before, after = visibility.placement(page, parent_before), visibility.placement(page, parent_after)
+    if before == after or not (before.public or after.public):
+        return None
+    return subtree_fields(page) if before.public else []
+
+
+def page_moved(page, url_path_before, left=None):
+    """Moved or renamed (slug). Within the same site homes, while live and public: one
+    event, the page and everything below changed address. Into other homes, or into or out
+    of a private section (``left``, from ``page_leaving``): unpublished where it was,
+    published where it is, page by page."""
+    if left is not None:
+        record_all(Action.UNPUBLISHED, left)
+        if not visibility.is_restricted(page):
+            record_all(Action.PUBLISHED, subtree_fields(page))
+    elif page.live and url_path_before != page.url_path and is_shown_page(page):
         record(Action.MOVED, page_fields(page, previous_url_path=url_path_before))
 
 

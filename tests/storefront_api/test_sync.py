@@ -225,3 +225,49 @@ def test_privacy_changes_inside_a_private_section_announce_nothing(graphql, home
         ("UNPUBLISHED", "HomePage", "home", "/"),
         ("UNPUBLISHED", "StorePage", "milano", "/milano/"),
     ]
+
+
+def test_a_page_moved_to_another_site_leaves_one_feed_and_joins_the_other(graphql, inspiration, committed):
+    other_home = other_site()
+    ideas = Page.objects.get(slug="ideas")
+    since = now()
+    with committed():
+        ideas.move(other_home, pos="last-child")
+    ours, theirs = changes(graphql, since), changes(graphql, since, host="other.example")
+    assert summary(ours) == [
+        ("UNPUBLISHED", "SectionPage", "ideas", "/inspiration/ideas/"),
+        ("UNPUBLISHED", "ProductStoryPage", "coffee", "/inspiration/ideas/coffee/"),
+    ]
+    assert summary(theirs) == [
+        ("PUBLISHED", "SectionPage", "ideas", "/ideas/"),
+        ("PUBLISHED", "ProductStoryPage", "coffee", "/ideas/coffee/"),
+    ]
+    assert {node["previousPath"] for node in nodes(ours) + nodes(theirs)} == {None}
+    # And back: the other way round.
+    since = now()
+    with committed():
+        Page.objects.get(pk=ideas.pk).move(inspiration, pos="last-child")
+    assert [(action, path) for action, _, _, path in summary(changes(graphql, since, host="other.example"))] == [
+        ("UNPUBLISHED", "/ideas/"), ("UNPUBLISHED", "/ideas/coffee/")
+    ]
+    assert [(action, path) for action, _, _, path in summary(changes(graphql, since))] == [
+        ("PUBLISHED", "/inspiration/ideas/"), ("PUBLISHED", "/inspiration/ideas/coffee/")
+    ]
+
+
+def test_a_page_moved_into_or_out_of_a_private_section(graphql, home, inspiration, committed):
+    members = SectionPageFactory(parent=home, slug="members")
+    restrict(members, "login")
+    ideas = Page.objects.get(slug="ideas")
+    since = now()
+    with committed():
+        ideas.move(members, pos="last-child")
+    assert [(action, path) for action, _, _, path in summary(changes(graphql, since))] == [
+        ("UNPUBLISHED", "/inspiration/ideas/"), ("UNPUBLISHED", "/inspiration/ideas/coffee/")
+    ]
+    since = now()
+    with committed():
+        Page.objects.get(pk=ideas.pk).move(inspiration, pos="last-child")
+    assert [(action, path) for action, _, _, path in summary(changes(graphql, since))] == [
+        ("PUBLISHED", "/inspiration/ideas/"), ("PUBLISHED", "/inspiration/ideas/coffee/")
+    ]

@@ -136,6 +136,27 @@ def test_deleting_a_private_page_announces_only_the_deletion(store_index, commit
     assert [action for action, *_ in events()] == ["deleted"]
 
 
+def test_a_page_moved_out_of_every_site_and_back(home, store_index, committed):
+    StorePageFactory(parent=store_index, slug="milano")
+    archive = SectionPageFactory(parent=Page.get_first_root_node(), slug="archive")  # no site's root
+    ContentEvent.objects.all().delete()
+    with committed():
+        Page.objects.get(pk=store_index.pk).move(archive, pos="last-child")
+    with committed():
+        Page.objects.get(pk=store_index.pk).move(Page.objects.get(pk=home.pk), pos="last-child")
+    assert [(action, url_path) for action, _, _, url_path in events()] == [
+        ("unpublished", "/home/stores/"),
+        ("unpublished", "/home/stores/milano/"),
+        ("published", "/archive/stores/"),
+        ("published", "/archive/stores/milano/"),
+        ("unpublished", "/archive/stores/"),
+        ("unpublished", "/archive/stores/milano/"),
+        ("published", "/home/stores/"),
+        ("published", "/home/stores/milano/"),
+    ]
+    assert ContentEvent.objects.filter(url_path__startswith="/home/").first().tree_path.startswith(home.path)
+
+
 def test_snippets_published_unpublished_and_deleted(db, committed):
     offer = OfferFactory(code="WINTER10", live=False)
     product = ProductFactory(sku="SKU-1")
