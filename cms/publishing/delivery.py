@@ -19,10 +19,14 @@ DUE_STATUSES = [DeliveryStatus.PENDING, DeliveryStatus.FAILED]
 USER_AGENT = "storefront-content-webhooks/1"
 
 
-def enqueue_deliveries(event):
-    endpoints = [endpoint for endpoint in WebhookEndpoint.objects.filter(is_active=True) if endpoint.wants(event)]
+def enqueue_deliveries(events):
+    """One delivery per event and active endpoint that wants it."""
+    endpoints = list(WebhookEndpoint.objects.filter(is_active=True))
     WebhookDelivery.objects.bulk_create(
-        WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=event.occurred_at) for endpoint in endpoints
+        WebhookDelivery(endpoint=endpoint, event=event, next_attempt_at=event.occurred_at)
+        for event in events
+        for endpoint in endpoints
+        if endpoint.wants(event)
     )
 
 

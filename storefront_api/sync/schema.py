@@ -38,7 +38,9 @@ class SyncQueries(graphene.ObjectType):
         after=graphene.String(description="The `endCursor` of the previous call: store it for the next sync."),
         description=(
             "What shoppers of this site can see that changed since a moment: pages of this site and "
-            "snippets published, unpublished, deleted or moved, oldest first. Store the last `endCursor` "
+            "snippets published, unpublished, deleted or moved, oldest first. A page made private, or "
+            "moved to another site, is unpublished here (published where it now shows), with its subtree; "
+            "made public again, published. Store the last `endCursor` "
             "and pass it as `after` (with the same `since`) next time; the cursor is the event id, so "
             "nothing committed later is skipped."
         ),

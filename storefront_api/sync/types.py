@@ -9,7 +9,9 @@ ContentKind = choices_enum("ContentKind", Kind)
 
 
 class ContentChange(graphene.ObjectType):
-    """A page or snippet published, unpublished, deleted or moved (pages: with its subtree)."""
+    """A page or snippet published, unpublished, deleted or moved. A moved page stands for
+    its subtree (below `previousPath`); a page made private or public, or moved to another
+    site, is listed with each page of its subtree that shoppers saw (or now see)."""
 
     id = graphene.ID(required=True, description="The event's id; increases in the order events are listed.")
     action = ContentAction(required=True)

@@ -1,11 +1,13 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
 
-from cms.publishing.models import ContentEvent
+from cms.publishing.models import ContentEvent, WebhookDelivery, WebhookEndpoint
 from tests.clock import later
-from tests.factories import OfferFactory, StorePageFactory
+from tests.factories import OfferFactory, ProductStoryPageFactory, SectionPageFactory, StorePageFactory
 from tests.storefront_api.content import count_queries, other_site
 
 CHANGES = """
@@ -29,8 +31,8 @@ def start(db):
     return (timezone.now() - timedelta(seconds=1)).isoformat()
 
 
-def changes(graphql, since, **variables):
-    body = graphql(CHANGES, {"since": since, **variables})
+def changes(graphql, since, host=None, **variables):
+    body = graphql(CHANGES, {"since": since, **variables}, **({"HTTP_HOST": host} if host else {}))
     assert "errors" not in body, body["errors"]
     return body["data"]["changes"]
 
@@ -91,7 +93,7 @@ def test_other_sites_pages_are_not_listed_but_snippets_are(graphql, store_index,
         with committed():
             obj.save_revision().publish()
     assert [node["slug"] for node in nodes(changes(graphql, start))] == ["our-store", offer.code]
-    theirs_seen = graphql(CHANGES, {"since": start}, HTTP_HOST="other.example")["data"]["changes"]
+    theirs_seen = changes(graphql, start, host="other.example")
     assert [node["slug"] for node in nodes(theirs_seen)] == ["their-store", offer.code]
     assert nodes(theirs_seen)[0]["path"] == "/their-store/"
 
@@ -149,3 +151,123 @@ def test_changes_are_never_cached(client, settings, home):
     response = client.get("/graphql", {"query": query})
     assert response.status_code == 200, response.content
     assert "no-store" in response["Cache-Control"] and "ETag" not in response
+
+
+def now():
+    return timezone.now().isoformat()
+
+
+def restrict(page, restriction_type="password"):
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type=restriction_type, password="pw")
+    if restriction_type == PageViewRestriction.GROUPS:
+        restriction.groups.add(Group.objects.create(name=f"Staff of {page.slug}"))
+    return restriction
+
+
+@pytest.fixture
+def inspiration(section):
+    """The section with a child section, a story below that one, and a draft story."""
+    ideas = SectionPageFactory(parent=section, slug="ideas")
+    ProductStoryPageFactory(parent=ideas, slug="coffee")
+    ProductStoryPageFactory(parent=section, slug="draft", live=False)
+    return section
+
+
+@pytest.mark.parametrize("restriction_type", ["login", "password", "groups"])
+def test_restricting_a_published_page_unpublishes_it_and_its_live_subtree(
+    graphql, inspiration, committed, restriction_type
+):
+    endpoint = WebhookEndpoint.objects.create(name="Static build", url="http://127.0.0.1:9/hook")
+    since = now()
+    with committed():
+        restrict(inspiration, restriction_type)
+    assert summary(changes(graphql, since)) == [
+        ("UNPUBLISHED", "SectionPage", "inspiration", "/inspiration/"),
+        ("UNPUBLISHED", "SectionPage", "ideas", "/inspiration/ideas/"),
+        ("UNPUBLISHED", "ProductStoryPage", "coffee", "/inspiration/ideas/coffee/"),
+    ]
+    queued = WebhookDelivery.objects.filter(endpoint=endpoint).values_list("event__action", "event__slug")
+    assert sorted(queued) == [("unpublished", "coffee"), ("unpublished", "ideas"), ("unpublished", "inspiration")]
+
+
+def test_lifting_the_last_restriction_publishes_the_now_visible_subtree(graphql, inspiration, committed):
+    restriction = restrict(inspiration, "login")
+    restrict(Page.objects.get(slug="ideas"), "password")  # stays private: so does the story below it
+    ProductStoryPageFactory(parent=inspiration, slug="tea")
+    WebhookEndpoint.objects.create(name="Static build", url="http://127.0.0.1:9/hook")
+    since = now()
+    with committed():
+        restriction.delete()
+    assert summary(changes(graphql, since)) == [
+        ("PUBLISHED", "SectionPage", "inspiration", "/inspiration/"),
+        ("PUBLISHED", "ProductStoryPage", "tea", "/inspiration/tea/"),
+    ]
+    assert WebhookDelivery.objects.filter(event__action="published").count() == 2
+
+
+def test_privacy_changes_inside_a_private_section_announce_nothing(graphql, home, inspiration, committed):
+    outer = restrict(inspiration, "login")
+    ideas = Page.objects.get(slug="ideas")
+    since = now()
+    with committed():
+        inner = restrict(ideas, "password")  # already private through its parent
+    with committed():
+        outer.restriction_type = PageViewRestriction.PASSWORD  # still private: another way in
+        outer.save()
+    with committed():
+        inner.delete()  # still private through its parent
+    assert summary(changes(graphql, since)) == []
+    # Restricting the home page hides the rest of the site; the section was hidden already.
+    StorePageFactory(parent=home, slug="milano")
+    with committed():
+        restrict(home, "login")
+    assert summary(changes(graphql, since)) == [
+        ("UNPUBLISHED", "HomePage", "home", "/"),
+        ("UNPUBLISHED", "StorePage", "milano", "/milano/"),
+    ]
+
+
+def test_a_page_moved_to_another_site_leaves_one_feed_and_joins_the_other(graphql, inspiration, committed):
+    other_home = other_site()
+    ideas = Page.objects.get(slug="ideas")
+    since = now()
+    with committed():
+        ideas.move(other_home, pos="last-child")
+    ours, theirs = changes(graphql, since), changes(graphql, since, host="other.example")
+    assert summary(ours) == [
+        ("UNPUBLISHED", "SectionPage", "ideas", "/inspiration/ideas/"),
+        ("UNPUBLISHED", "ProductStoryPage", "coffee", "/inspiration/ideas/coffee/"),
+    ]
+    assert summary(theirs) == [
+        ("PUBLISHED", "SectionPage", "ideas", "/ideas/"),
+        ("PUBLISHED", "ProductStoryPage", "coffee", "/ideas/coffee/"),
+    ]
+    assert {node["previousPath"] for node in nodes(ours) + nodes(theirs)} == {None}
+    # And back: the other way round.
+    since = now()
+    with committed():
+        Page.objects.get(pk=ideas.pk).move(inspiration, pos="last-child")
+    assert [(action, path) for action, _, _, path in summary(changes(graphql, since, host="other.example"))] == [
+        ("UNPUBLISHED", "/ideas/"), ("UNPUBLISHED", "/ideas/coffee/")
+    ]
+    assert [(action, path) for action, _, _, path in summary(changes(graphql, since))] == [
+        ("PUBLISHED", "/inspiration/ideas/"), ("PUBLISHED", "/inspiration/ideas/coffee/")
+    ]
+
+
+def test_a_page_moved_into_or_out_of_a_private_section(graphql, home, inspiration, committed):
+    members = SectionPageFactory(parent=home, slug="members")
+    restrict(members, "login")
+    ideas = Page.objects.get(slug="ideas")
+    since = now()
+    with committed():
+        ideas.move(members, pos="last-child")
+    assert [(action, path) for action, _, _, path in summary(changes(graphql, since))] == [
+        ("UNPUBLISHED", "/inspiration/ideas/"), ("UNPUBLISHED", "/inspiration/ideas/coffee/")
+    ]
+    since = now()
+    with committed():
+        Page.objects.get(pk=ideas.pk).move(inspiration, pos="last-child")
+    assert [(action, path) for action, _, _, path in summary(changes(graphql, since))] == [
+        ("PUBLISHED", "/inspiration/ideas/"), ("PUBLISHED", "/inspiration/ideas/coffee/")
+    ]

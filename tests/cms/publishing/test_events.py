@@ -1,8 +1,11 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.db import transaction
+from django.urls import reverse
+from wagtail.models import Page, PageViewRestriction
 
 from cms.publishing.models import ContentEvent
-from tests.factories import OfferFactory, ProductFactory, StorePageFactory
+from tests.factories import OfferFactory, ProductFactory, SectionPageFactory, StorePageFactory
 
 
 def events():
@@ -68,14 +71,90 @@ def test_moving_or_renaming_a_live_page_records_the_old_address(store_index, sec
 
 
 def test_a_private_page_published_is_not_announced(store_index, committed):
-    from wagtail.models import PageViewRestriction
-
     store = StorePageFactory(parent=store_index, slug="staff-only")
     PageViewRestriction.objects.create(page=store, restriction_type="password", password="x")
     ContentEvent.objects.all().delete()
     with committed():
         store.save_revision().publish()
     assert events() == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_rolled_back_privacy_change_records_nothing(store_index):
+    StorePageFactory(parent=store_index, slug="milano")
+    ContentEvent.objects.all().delete()
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            PageViewRestriction.objects.create(page=store_index, restriction_type="login")
+            raise RuntimeError("the editor's request failed")
+    assert events() == []
+    restriction = PageViewRestriction.objects.create(page=store_index, restriction_type="login")
+    assert [(action, slug) for action, _, slug, _ in events()] == [("unpublished", "stores"), ("unpublished", "milano")]
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            restriction.delete()
+            raise RuntimeError("the editor's request failed")
+    assert len(events()) == 2
+
+
+def test_the_admin_privacy_dialog_announces_going_private_and_public(admin_client, store_index, committed):
+    StorePageFactory(parent=store_index, slug="milano")
+    staff = Group.objects.create(name="Staff")
+    url = reverse("wagtailadmin_pages:set_privacy", args=[store_index.pk])
+    ContentEvent.objects.all().delete()
+
+    def set_privacy(**form):
+        with committed():
+            response = admin_client.post(url, form)
+        assert response.status_code == 200 and '"step": "set_privacy_done"' in response.content.decode()
+        return [(action, slug) for action, _, slug, _ in events()]
+
+    went_private = [("unpublished", "stores"), ("unpublished", "milano")]
+    assert set_privacy(restriction_type="password", password="secret") == went_private
+    assert set_privacy(restriction_type="groups", groups=[staff.pk]) == went_private  # still private
+    assert set_privacy(restriction_type="none") == went_private + [("published", "stores"), ("published", "milano")]
+
+
+def test_a_privacy_change_undone_in_its_transaction_announces_only_where_it_ends(store_index, committed):
+    ContentEvent.objects.all().delete()
+    with committed():
+        PageViewRestriction.objects.create(page=store_index, restriction_type="login").delete()
+    assert {action for action, *_ in events()} <= {"published"}
+    restriction = PageViewRestriction.objects.create(page=store_index, restriction_type="login")
+    ContentEvent.objects.all().delete()
+    with committed():
+        restriction.delete()
+        PageViewRestriction.objects.create(page=store_index, restriction_type="password", password="x")
+    assert {action for action, *_ in events()} <= {"unpublished"}
+
+
+def test_deleting_a_private_page_announces_only_the_deletion(store_index, committed):
+    PageViewRestriction.objects.create(page=store_index, restriction_type="login")
+    ContentEvent.objects.all().delete()
+    with committed():
+        Page.objects.get(pk=store_index.pk).delete()
+    assert [action for action, *_ in events()] == ["deleted"]
+
+
+def test_a_page_moved_out_of_every_site_and_back(home, store_index, committed):
+    StorePageFactory(parent=store_index, slug="milano")
+    archive = SectionPageFactory(parent=Page.get_first_root_node(), slug="archive")  # no site's root
+    ContentEvent.objects.all().delete()
+    with committed():
+        Page.objects.get(pk=store_index.pk).move(archive, pos="last-child")
+    with committed():
+        Page.objects.get(pk=store_index.pk).move(Page.objects.get(pk=home.pk), pos="last-child")
+    assert [(action, url_path) for action, _, _, url_path in events()] == [
+        ("unpublished", "/home/stores/"),
+        ("unpublished", "/home/stores/milano/"),
+        ("published", "/archive/stores/"),
+        ("published", "/archive/stores/milano/"),
+        ("unpublished", "/archive/stores/"),
+        ("unpublished", "/archive/stores/milano/"),
+        ("published", "/home/stores/"),
+        ("published", "/home/stores/milano/"),
+    ]
+    assert ContentEvent.objects.filter(url_path__startswith="/home/").first().tree_path.startswith(home.path)
 
 
 def test_snippets_published_unpublished_and_deleted(db, committed):
