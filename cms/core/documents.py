@@ -20,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage, storages
 from django.db import models
 from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.utils import sendfile_streaming_backend
@@ -73,11 +74,15 @@ SENDERS = {"": sendfile_streaming_backend.sendfile, "nginx": accel_redirect, "xs
 
 
 def sendfile(request, filename, **kwargs):
-    """Wagtail's sendfile backend: called after the permission check, for the file on disk."""
+    """Wagtail's sendfile backend: called after the permission check, for the file on disk.
+    Shared caches (a CDN) must not keep the answer: it was for this visitor, and a public
+    collection may turn private. Browsers keep it but ask again (the ETag makes that cheap)."""
     method = documents_setting("SENDFILE")
     if method not in SENDERS:
         raise ImproperlyConfigured(unknown_sendfile_message(method))
-    return SENDERS[method](request, filename, **kwargs)
+    response = SENDERS[method](request, filename, **kwargs)
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def unknown_sendfile_message(method):

@@ -64,6 +64,7 @@ def test_a_logged_in_visitor_gets_the_file(staff_client, private_document):
     response = staff_client.get(private_document.url)
     assert response.status_code == 200
     assert "X-Accel-Redirect" not in response and "X-Sendfile" not in response
+    assert response["Cache-Control"] == "private, no-cache"  # never kept by a CDN
     assert body(response) == PRICE_LIST
 
 
@@ -73,6 +74,7 @@ def test_a_public_document_is_served_by_the_view(client, db):
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
+    assert response["Cache-Control"] == "private, no-cache"  # the collection may turn private
     assert body(response) == PRICE_LIST
 
 
@@ -89,6 +91,7 @@ def test_nginx_sends_the_file_after_the_permission_check(client, django_user_mod
     assert response.status_code == 200
     assert response["X-Accel-Redirect"] == f"/internal-documents/{private_document.file.name}"
     assert response["Content-Type"] == "text/plain"
+    assert response["Cache-Control"] == "private, no-cache"
     assert body(response) == b""
 
 
