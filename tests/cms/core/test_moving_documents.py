@@ -78,7 +78,6 @@ def test_a_moved_file_is_served_again(client, db, media_documents):
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"menu"
-    response.close()
 
 
 def test_the_migration_keeps_ids_tags_and_history(db):
