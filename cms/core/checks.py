@@ -16,9 +16,9 @@ def check_document_settings(app_configs=None, **kwargs):
     problems = []
     if documents_setting("SENDFILE") not in SENDERS:
         problems.append(checks.Error(unknown_sendfile_message(documents_setting("SENDFILE")), id="core.E001"))
-    location = getattr(document_storage(), "location", None)
-    if location and Path(location).resolve().is_relative_to(Path(settings.MEDIA_ROOT).resolve()):
-        message = f"DOCUMENTS_ROOT ({location}) is inside MEDIA_ROOT, where anyone can download its files."
+    storage, media_root = document_storage(), Path(settings.MEDIA_ROOT).resolve()
+    if isinstance(storage, FileSystemStorage) and Path(storage.location).resolve().is_relative_to(media_root):
+        message = f"DOCUMENTS_ROOT ({storage.location}) is inside MEDIA_ROOT, where anyone can download its files."
         problems.append(checks.Error(message, hint="Choose a folder outside MEDIA_ROOT.", id="core.E002"))
     if public_document_files():
         message = f"Document files are still under MEDIA_ROOT/{UPLOAD_FOLDER}, where anyone can download them."

@@ -125,7 +125,7 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # Media (MEDIA_ROOT, MEDIA_URL) holds images and their renditions only: anyone may download it,
 # from a CDN or object storage. Document files live apart, in the "documents" storage, and are
 # served only by Wagtail's view at /documents/<id>/<name> after it checks the collection's
-# privacy (cms/core/documents.py; README "Documents").
+# privacy (cms/core/documents.py; README "Media and documents").
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT") or BASE_DIR / "private-documents")
