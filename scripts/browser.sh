@@ -48,7 +48,7 @@ run_tests() {
   rm -rf "$SCRATCH" && mkdir -p "$SCRATCH"
   export DJANGO_SETTINGS_MODULE=cms.settings.dev
   export DATABASE_URL="sqlite:///$PWD/$SCRATCH/db.sqlite3"
-  export MEDIA_ROOT="$PWD/$SCRATCH/media" STATIC_ROOT="$PWD/$SCRATCH/static"
+  export MEDIA_ROOT="$PWD/$SCRATCH/media" DOCUMENTS_ROOT="$PWD/$SCRATCH/documents" STATIC_ROOT="$PWD/$SCRATCH/static"
   # The tests move the site's "today" (seasonal themes) through THEMES_TODAY_PARAM;
   # only this runner turns it on.
   export THEMES_TODAY_PARAM=1

@@ -1,6 +1,6 @@
 import pytest
 import wagtail_factories
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, Site
 
 from tests.factories import HomePageFactory, SectionPageFactory, StoreIndexPageFactory
 
@@ -36,6 +36,14 @@ def section(home):
 @pytest.fixture
 def image(db):
     return wagtail_factories.ImageFactory(title="Shop floor")
+
+
+@pytest.fixture
+def private_collection(db):
+    """A document collection only logged-in users may see (Wagtail's collection privacy)."""
+    collection = Collection.get_first_root_node().add_child(name="Staff only")
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
+    return collection
 
 
 @pytest.fixture

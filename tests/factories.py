@@ -6,7 +6,8 @@ from decimal import Decimal
 import factory
 import wagtail_factories
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.documents import get_document_model_string
+from wagtail.models import Collection, Locale
 
 from cms.catalog.models import Category, Product, ProductImage, StockLevel
 from cms.core.models import HomePage, SectionPage
@@ -187,3 +188,15 @@ class ReturnPolicyMethodFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ReturnPolicyMethod
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    """A document (the configured Wagtail document model) in the root collection unless
+    ``collection=`` says otherwise."""
+
+    title = "Price list"
+    file = factory.django.FileField(filename="price-list.txt", data=b"Espresso 1.20 EUR\n")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+
+    class Meta:
+        model = get_document_model_string()

@@ -33,6 +33,7 @@ def bench_environment(use_elasticsearch=True):
     (WORK_DIR / "static").mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
     env = {
         "MEDIA_ROOT": str(WORK_DIR / "media"),
+        "DOCUMENTS_ROOT": str(WORK_DIR / "documents"),
         "STATIC_ROOT": str(WORK_DIR / "static"),
         "SEARCH_INDEX_PREFIX": INDEX_PREFIX,
         "SEARCH_AUTO_UPDATE": "false",

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 
 
 class CoreConfig(AppConfig):
@@ -7,6 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from .checks import check_document_settings
         from .content_version import connect_signals
 
         connect_signals()
+        checks.register(check_document_settings)

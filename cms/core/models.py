@@ -14,6 +14,7 @@ from cms.offers.models import Offer
 
 from .blocks import RICH_TEXT_FEATURES, FooterColumnBlock, LinkBlock
 from .content_version import ContentVersion  # noqa: F401 (a model of this app)
+from .documents import ProtectedDocument  # noqa: F401 (a model of this app)
 from .preview import HeadlessPreviewMixin, PagePreview  # noqa: F401 (PagePreview: a model of this app)
 
 

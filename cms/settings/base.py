@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 CMS_DIR = BASE_DIR / "cms"
@@ -122,10 +122,16 @@ LOCALE_PATHS = [CMS_DIR / "locale"]
 # Static files: whitenoise serves them, compressed and with hashed names.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
+# Media (MEDIA_ROOT, MEDIA_URL) holds images and their renditions only: anyone may download it,
+# from a CDN or object storage. Document files live apart, in the "documents" storage, and are
+# served only by Wagtail's view at /documents/<id>/<name> after it checks the collection's
+# privacy (cms/core/documents.py; README "Media and documents").
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
+DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT") or BASE_DIR / "private-documents")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "documents": {"BACKEND": "cms.core.documents.PrivateFileSystemStorage", "OPTIONS": {"location": DOCUMENTS_ROOT}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -135,6 +141,15 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Storefront content")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+WAGTAILDOCS_DOCUMENT_MODEL = "core.ProtectedDocument"
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The view sends the file through cms/core/documents.py: streamed by Django, or with
+# X-Accel-Redirect (nginx) / X-Sendfile (Apache mod_xsendfile, lighttpd) by the web server.
+SENDFILE_BACKEND = "cms.core.documents"
+DOCUMENTS = {
+    "SENDFILE": env_choice("DOCUMENTS_SENDFILE", ["", "nginx", "xsendfile"], ""),
+    "SENDFILE_URL": env_str("DOCUMENTS_SENDFILE_URL", "/internal-documents/"),
+}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Video embeds are recognised offline (no oEmbed calls at run time); see cms/core/embeds.py.
 WAGTAILEMBEDS_FINDERS = [{"class": "cms.core.embeds.OfflineVideoFinder"}]

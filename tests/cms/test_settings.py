@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.env import env_bool, env_int, env_list
+from cms.settings.env import env_bool, env_choice, env_int, env_list
 
 REPO = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -92,3 +92,22 @@ def test_collectstatic_writes_hashed_and_compressed_files(tmp_path):
     assert hashed_css, "the preview stylesheet is stored under a hashed name"
     assert hashed_css[0].name in manifest
     assert hashed_css[0].with_name(hashed_css[0].name + ".gz").exists()
+
+
+def test_env_choice_accepts_a_listed_value_and_names_the_variable_otherwise(monkeypatch):
+    assert env_choice("SOME_MODE", ["", "nginx"], "") == ""
+    monkeypatch.setenv("SOME_MODE", " Nginx ")
+    assert env_choice("SOME_MODE", ["", "nginx"], "") == "nginx"
+    monkeypatch.setenv("SOME_MODE", "apache")
+    with pytest.raises(ImproperlyConfigured, match="SOME_MODE"):
+        env_choice("SOME_MODE", ["", "nginx"], "")
+
+
+def test_documents_are_kept_and_sent_as_the_environment_says():
+    env = {**PRODUCTION_ENV, "DOCUMENTS_ROOT": "/srv/private-documents", "DOCUMENTS_SENDFILE": "nginx"}
+    code = (
+        "from django.conf import settings; "
+        "print(settings.STORAGES['documents']['OPTIONS']['location'], settings.DOCUMENTS['SENDFILE'])"
+    )
+    result = manage("shell", "-v", "0", "-c", code, env=env)
+    assert result.stdout.split() == ["/srv/private-documents", "nginx"], result.stderr
