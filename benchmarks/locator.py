@@ -63,13 +63,13 @@ PRODUCTS_BY_CATEGORY = """query($category: String!) {
 NEARBY = """query($near: GeoPointInput!) {
   stores(near: $near, radiusKm: 10, first: 20) {
     totalCount
-    edges { node { slug distanceKm isOpen nextOpening services { code } } }
+    edges { distanceKm node { slug isOpen nextOpening services { code } } }
   }
 }"""
 NEARBY_OPEN_COLLECT = """query($near: GeoPointInput!) {
   stores(near: $near, radiusKm: 25, openNow: true, services: ["click-and-collect"], first: 20) {
     totalCount
-    edges { node { slug distanceKm nextClosing } }
+    edges { distanceKm node { slug nextClosing } }
   }
 }"""
 AVAILABILITY = """query($sku: String!, $near: GeoPointInput!) {

@@ -76,7 +76,7 @@ QUERIES = {
 }""",
     "nearby_stores": """query Nearby($near: GeoPointInput!, $radius: Float, $locale: String) {
   stores(near: $near, radiusKm: $radius, locale: $locale, first: 10) {
-    edges { node { title url distanceKm address { street city } } }
+    edges { distanceKm node { title url address { street city } } }
   }
 }""",
     "availability": """query Availability($sku: String!, $near: GeoPointInput!, $radius: Float, $locale: String) {

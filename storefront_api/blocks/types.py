@@ -11,6 +11,7 @@ from cms.core.embeds import video_embed_src, video_provider
 from storefront_api.catalog.types import Product
 from storefront_api.core.scalars import rich_text_html
 from storefront_api.images.types import Image
+from storefront_api.pages.context import site_relative_url
 from storefront_api.pages.interface import Page
 
 from .registry import stream_block
@@ -184,7 +185,7 @@ class LinkBlock(graphene.ObjectType):
             page = loaded.page(raw["page"])
             if page is None:
                 return None
-            return item.set(label=raw.get("label") or page.title, url=page.get_url(request=loaded.request), page=page)
+            return item.set(label=raw.get("label") or page.title, url=site_relative_url(loaded.request, page), page=page)
         if not raw.get("url"):
             return None
         return item.set(label=raw.get("label") or raw["url"], url=raw["url"], page=None)

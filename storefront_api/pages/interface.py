@@ -4,7 +4,7 @@ from storefront_api.core.connections import CountableConnection, connection_args
 from storefront_api.core.locales import LocaleByIdLoader
 
 from .batches import batch_of, load_for_batch, paginate_pages, remember_batch
-from .context import visible_pages
+from .context import site_relative_url, visible_pages
 from .loaders import VisiblePageByPathLoader, VisibleVersionsLoader
 from .registry import graphql_type_for
 
@@ -32,7 +32,7 @@ class Page(graphene.Interface):
 
     @staticmethod
     def resolve_url(page, info):
-        return page.get_url(request=info.context) or ""
+        return site_relative_url(info.context, page)
 
     @staticmethod
     def resolve_locale(page, info):

@@ -6,4 +6,6 @@ ARGUMENT_NAMES = {"latitude": "near.latitude", "longitude": "near.longitude", "p
 
 
 def bad_store_argument(error: InvalidStoreFilter) -> BadArgument:
-    return BadArgument(str(error), field=ARGUMENT_NAMES.get(error.field, error.field))
+    """The domain's error with the argument named as clients write it, in the message too."""
+    name = ARGUMENT_NAMES.get(error.field, error.field)
+    return BadArgument(str(error).replace(f"`{error.field}`", f"`{name}`"), field=name)

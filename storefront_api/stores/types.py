@@ -166,7 +166,10 @@ class StorePage(graphene.ObjectType):
         skus=graphene.List(graphene.NonNull(graphene.String), required=True),
         description="The stock of these products in this store, in the order asked (at most 100 SKUs).",
     )
-    distance_km = graphene.Float(description="Great-circle distance from the point a list was asked `near`; else null.")
+    distance_km = graphene.Float(
+        description="Great-circle distance from the point a list was asked `near`; else null.",
+        deprecation_reason="Use `distanceKm` on the edge (`StorePageEdge`, as on search results); removed in the next release.",
+    )
     pickup_preparation_minutes = graphene.Int(required=True, description="Time to prepare a click & collect order.")
     parking_notes = graphene.String(required=True)
     accessibility_notes = graphene.String(required=True)
@@ -205,8 +208,7 @@ class StorePage(graphene.ObjectType):
 
     @staticmethod
     def resolve_distance_km(store, info):
-        km = getattr(store, "distance_km", None)
-        return None if km is None else round(km, 3)
+        return rounded_distance_km(store)
 
     @staticmethod
     def resolve_is_open(store, info, at=None):
@@ -279,9 +281,23 @@ def _instant(value, argument):
     return value
 
 
+def rounded_distance_km(store):
+    km = getattr(store, "distance_km", None)
+    return None if km is None else round(km, 3)
+
+
 class StorePageConnection(CountableConnection):
     class Meta:
         node = StorePage
+
+    class Edge:
+        distance_km = graphene.Float(
+            description="Great-circle distance in km from the point the list was asked `near`; else null."
+        )
+
+        @staticmethod
+        def resolve_distance_km(edge, info):
+            return rounded_distance_km(edge.node)
 
 
 def visible_stores(info, locale):
@@ -299,7 +315,7 @@ def store_list_arguments():
         "services": graphene.List(
             graphene.NonNull(graphene.String), description="Service codes; a store must offer all of them."
         ),
-        "near": GeoPointInput(description="Stores around this point, nearest first, with `distanceKm`."),
+        "near": GeoPointInput(description="Stores around this point, nearest first, with the edges' `distanceKm`."),
         "radius_km": graphene.Float(
             default_value=DEFAULT_RADIUS_KM, description="With `near`: how far to look, in km (great-circle)."
         ),

@@ -1,16 +1,17 @@
-"""stores(near:, radiusKm:, openNow:, openAt:) and Store.distanceKm."""
+"""stores(near:, radiusKm:, openNow:, openAt:) and the edges' distanceKm."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
 
+from storefront_api.schema import schema
 from tests.factories import ServiceFactory, StoreOpeningHoursFactory, StorePageFactory
 from tests.storefront_api.content import count_queries
 
 NEARBY = """query($near: GeoPointInput, $radiusKm: Float, $openAt: DateTime, $services: [String!], $first: Int) {
   stores(near: $near, radiusKm: $radiusKm, openAt: $openAt, services: $services, first: $first) {
-    totalCount edges { node { slug distanceKm isOpen(at: $openAt) } } } }"""
+    totalCount edges { distanceKm node { slug isOpen(at: $openAt) } } } }"""
 DUOMO = {"latitude": 45.4642, "longitude": 9.19}
 
 
@@ -43,7 +44,7 @@ def italy(store_index):
 
 def nodes(body):
     assert "errors" not in body, body
-    return [(edge["node"]["slug"], edge["node"]["distanceKm"]) for edge in body["data"]["stores"]["edges"]]
+    return [(edge["node"]["slug"], edge["distanceKm"]) for edge in body["data"]["stores"]["edges"]]
 
 
 def test_nearest_first_with_distances_within_the_radius(graphql, italy):
@@ -85,6 +86,8 @@ def test_bad_input_is_refused_naming_the_argument(graphql, italy, variables, fie
     body = graphql(NEARBY, variables)
     assert body["data"] is None  # stores is non-null, so the error nulls the data
     assert body["errors"][0]["extensions"] == {"code": "BAD_ARGUMENT", "field": field}
+    # The message names the argument as the client wrote it, like `field`.
+    assert body["errors"][0]["message"].startswith(f"`{field}`"), body["errors"][0]["message"]
 
 
 def test_open_now_and_open_at_together_are_refused(graphql, italy):
@@ -104,3 +107,16 @@ def test_query_count_near_a_point_does_not_grow_with_the_stores(graphql, store_i
     # The Duomo store and the added ones are open at 10:00; Navigli opens only in the evening.
     assert (small["stores"]["totalCount"], large["stores"]["totalCount"]) == (7, 31)
     assert few == many, (few, many)
+
+
+def test_the_distance_is_on_the_edge_as_in_search_and_the_node_field_is_deprecated(graphql, italy):
+    body = graphql(
+        "query($near: GeoPointInput) { stores(near: $near, radiusKm: 10) { edges { distanceKm node { distanceKm } } } }",
+        {"near": DUOMO},
+    )
+    edges = body["data"]["stores"]["edges"]
+    assert [edge["distanceKm"] for edge in edges] == [edge["node"]["distanceKm"] for edge in edges]
+    store_type = schema.graphql_schema.get_type("StorePage")
+    assert store_type.fields["distanceKm"].deprecation_reason
+    for edge_type in ("StorePageEdge", "SearchEdge"):
+        assert "distanceKm" in schema.graphql_schema.get_type(edge_type).fields

@@ -9,7 +9,7 @@ const cards = [...document.querySelectorAll(".product[data-sku]")];
 
 const NEARBY_STOCK = `query NearbyStock($near: GeoPointInput!, $skus: [String!]!, $locale: String) {
   stores(near: $near, radiusKm: 50, first: 5, locale: $locale) {
-    edges { node { title distanceKm stock(skus: $skus) { sku band } } }
+    edges { distanceKm node { title stock(skus: $skus) { sku band } } }
   }
 }`;
 
@@ -39,7 +39,7 @@ panel.querySelector("[data-near-you-button]").addEventListener("click", async ()
   }
   const skus = [...new Set(cards.map((card) => card.dataset.sku))];
   const data = await graphql(NEARBY_STOCK, { near, skus, locale });
-  const stores = data.stores.edges.map((edge) => edge.node);
+  const stores = data.stores.edges.map((edge) => ({ ...edge.node, distanceKm: edge.distanceKm }));
   const found = nearestWithStock(stores);
   for (const card of cards) {
     const hit = found[card.dataset.sku];

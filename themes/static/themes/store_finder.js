@@ -12,7 +12,7 @@ const productSelect = form.elements.product;
 
 const STORES = `query NearestStores($near: GeoPointInput!, $radiusKm: Float, $openNow: Boolean, $locale: String) {
   stores(near: $near, radiusKm: $radiusKm, openNow: $openNow, first: 10, locale: $locale) {
-    edges { node { id title url distanceKm timeZone isOpen nextOpening
+    edges { distanceKm node { id title url timeZone isOpen nextOpening
       address { street city } services { code name } } }
   }
 }`;
@@ -87,7 +87,7 @@ async function showStores() {
   const radiusKm = Number(form.elements.radius.value);
   const openNow = form.elements.openNow.checked;
   const data = await graphql(STORES, { near: position, radiusKm, openNow: openNow || null, locale });
-  const stores = data.stores.edges.map((edge) => edge.node);
+  const stores = data.stores.edges.map((edge) => ({ ...edge.node, distanceKm: edge.distanceKm }));
   storeList.replaceChildren(...stores.map(storeItem));
   say(stores.length ? fill(text.found, { count: stores.length }) : text.noStores);
 }
