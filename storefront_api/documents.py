@@ -11,13 +11,15 @@ from threading import Lock
 
 from graphql import parse, validate
 
-from .validation import standard_rules
+from .settings import api_setting
+from .validation import repetition_refusal, standard_rules
 
 MAX_KEPT_CHARACTERS = 2_000_000
 
 
 class CheckedDocuments:
-    """Least recently used (query, schema, introspection) → (document, standard errors)."""
+    """Least recently used (query, schema, introspection, repetition limit) → (document,
+    standard errors)."""
 
     def __init__(self, max_characters=MAX_KEPT_CHARACTERS):
         self.max_characters = max_characters
@@ -27,13 +29,15 @@ class CheckedDocuments:
 
     def get(self, schema, query, introspection):
         """The parsed document and its validation errors; a syntax error raises GraphQLError."""
-        key = (query, id(schema), introspection)
+        key = (query, id(schema), introspection, api_setting("MAX_REPEATED_FIELDS"))
         with self.lock:
             if key in self.entries:
                 self.entries.move_to_end(key)
                 return self.entries[key]
         document = parse(query)
-        checked = (document, validate(schema, document, standard_rules(introspection)))
+        refused = repetition_refusal(document)
+        errors = [refused] if refused else validate(schema, document, standard_rules(introspection))
+        checked = (document, errors)
         self.keep(key, checked, len(query))
         return checked
 

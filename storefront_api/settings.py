@@ -12,6 +12,9 @@ DEFAULTS = {
     "MAX_QUERY_LENGTH": 20_000,
     "MAX_DEPTH": 12,
     "MAX_ALIASES": 30,
+    # The most times one selection set may select the same field (or spread the same
+    # fragment): checked before the standard rules, whose merge check is quadratic in it.
+    "MAX_REPEATED_FIELDS": 20,
     "MAX_COST": 1_000_000,
     # Operations one POST may carry as a JSON list.
     "MAX_BATCH": 10,
@@ -49,7 +52,7 @@ DEFAULTS = {
     "RATE_LIMIT_CACHE_ALIAS": "default",
     # Image renditions rendered on their first fetch (images/views.py), per client address;
     # fetches of renditions that exist are not counted.
-    "RENDITION_RATE_LIMIT": "120/minute",
+    "RENDITION_RATE_LIMIT": "60/minute",
     "TRUSTED_PROXY_COUNT": 0,
 }
 

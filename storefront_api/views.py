@@ -11,6 +11,8 @@ import json
 import re
 import uuid
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.constants import MUTATION_ERRORS_FLAG
@@ -55,6 +57,12 @@ class StorefrontGraphQLView(GraphQLView):
         return response
 
     def parse_body(self, request):
+        try:
+            request.body  # noqa: B018 — read once here: Django refuses a body over its limit
+        except RequestDataTooBig:
+            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+            message = f"The request body exceeds the limit of {limit} bytes (DATA_UPLOAD_MAX_MEMORY_SIZE)."
+            raise RequestRefused(message, "REQUEST_TOO_LARGE", status=413) from None
         if self.get_content_type(request) != "application/json":
             return super().parse_body(request)
         try:

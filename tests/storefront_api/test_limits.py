@@ -198,3 +198,31 @@ def test_a_refused_operation_in_a_batch_fails_the_batch_status_not_the_others(cl
 def test_empty_batch_is_refused(client, db):
     status, body = post_batch(client, [])
     assert status == 400 and body["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+def repeated(count, field="site { name }"):
+    return "{ " + " ".join([field] * count) + " }"
+
+
+def test_a_field_repeated_up_to_the_limit_passes_and_once_more_is_refused(graphql, home):
+    assert graphql(repeated(20))["status"] == 200
+    error = only_error(graphql(repeated(21)), "TOO_MANY_REPEATED_FIELDS")
+    assert error["message"] == "`site` is selected 21 times in one selection set; the limit is 20 (MAX_REPEATED_FIELDS)."
+    assert error["extensions"]["value"] == 21 and error["extensions"]["limit"] == 20
+
+
+def test_repetitions_count_through_inline_fragments_and_fragment_spreads(graphql, home):
+    inline = "{ " + " ".join(["... on Query { site { name } }"] * 21) + " }"
+    only_error(graphql(inline), "TOO_MANY_REPEATED_FIELDS")
+    spreads = "{ " + "...Site " * 21 + "} fragment Site on Query { site { name } }"
+    assert "`...Site` is selected 21 times" in only_error(graphql(spreads), "TOO_MANY_REPEATED_FIELDS")["message"]
+    nested = "{ site { " + "name " * 21 + "} }"
+    only_error(graphql(nested), "TOO_MANY_REPEATED_FIELDS")
+
+
+def test_hundreds_of_conflicting_copies_are_refused_by_the_repetition_limit(graphql, db):
+    # 500 copies made graphql-core's merge check compare pairs for about a second before it
+    # gave up with "Validation aborted." (no code); the linear walk refuses them first.
+    query = "{ " + " ".join(f"products(first: {index % 100}) {{ totalCount }}" for index in range(500)) + " }"
+    assert len(query) < 20_000
+    only_error(graphql(query), "TOO_MANY_REPEATED_FIELDS")
