@@ -2,8 +2,9 @@
 
 graphql-core coerces arguments to their declared types, but a value of the right type can
 still be one no resolver can compute with: an instant near year 1 or 9999 overflows when it
-is moved to UTC or a day later, a Decimal `NaN` or `Infinity` cannot be compared, and an
-explicit `null` for an argument that has a default reaches the resolver as None.
+is moved to UTC or a day later, a Decimal `NaN` or `Infinity` cannot be compared, text with
+a NUL character or a lone surrogate cannot be stored or sent to PostgreSQL, and an explicit
+`null` for an argument that has a default reaches the resolver as None.
 ``guard_arguments(schema)`` wraps the resolver of every field that takes arguments (fields
 added later included) so that such a value is answered with BAD_ARGUMENT naming the argument
 as the client wrote it (`filters.priceMax` inside an input object), before the resolver runs.
@@ -30,7 +31,15 @@ DECIMAL_LIMIT = Decimal("1e15")
 
 def value_problem(value):
     """Why ``value`` (a coerced scalar) cannot be used, or None."""
-    if isinstance(value, datetime.datetime):
+    if isinstance(value, str):
+        # PostgreSQL refuses NUL in text, and a lone surrogate ("\ud800" in JSON) is no UTF-8.
+        if "\x00" in value:
+            return "must not contain NUL characters"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "must be valid Unicode text"
+    elif isinstance(value, datetime.datetime):
         try:
             instant = value.astimezone(datetime.UTC) if value.tzinfo else value.replace(tzinfo=datetime.UTC)
         except OverflowError:

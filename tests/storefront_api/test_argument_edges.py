@@ -75,3 +75,11 @@ def test_values_inside_the_range_still_work(graphql, store, no_tracebacks):
     assert "errors" not in body, body
     body = graphql("query($v: Decimal) { giftGuides(budgetMax: $v) { totalCount } }", {"v": "49.90"})
     assert "errors" not in body, body
+
+
+@pytest.mark.parametrize("text", ["\x00", "moka\x00pot", "\ud800"])
+def test_text_postgresql_cannot_take_is_a_bad_argument(graphql, home, no_tracebacks, text):
+    # Found by the schema fuzz test on PostgreSQL: NUL in `sku` failed the query (500).
+    assert_bad_argument(graphql("query($v: String!) { product(sku: $v) { sku } }", {"v": text}), "sku")
+    body = graphql('query($v: String!) { search(query: "moka", filters: {brands: [$v]}) { totalCount } }', {"v": text})
+    assert_bad_argument(body, "filters.brands")
