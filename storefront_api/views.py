@@ -1,5 +1,8 @@
 """The /graphql endpoint: POST for everything — one operation, or a JSON list of up to
-MAX_BATCH — and GET for queries only (graphene-django refuses a mutation over GET with 405).
+MAX_BATCH — and GET for queries only (a mutation over GET gets 405). GET takes its
+parameters from the URL only (``variables`` and ``extensions`` as JSON text) and ignores any
+body and Content-Type; POST takes them from the body only. Media types and status codes
+follow the GraphQL-over-HTTP specification (media_types.py).
 
 Each operation is looked up as a persisted query when it names one (persisted_queries.py),
 then validated by graphql-core's standard rules plus the limits (validation.py) before it
@@ -13,7 +16,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import HttpResponse, HttpResponseNotAllowed, QueryDict
 from django.views.decorators.csrf import csrf_exempt
 from graphene_django.constants import MUTATION_ERRORS_FLAG
 from graphene_django.utils.utils import set_rollback
@@ -23,6 +26,7 @@ from graphql import ExecutionResult, GraphQLError, OperationType, execute, get_o
 from . import persisted_queries
 from .core.errors import is_unexpected, masked_error, without_suggestions
 from .documents import checked_documents
+from .media_types import negotiated, request_error_status
 from .settings import api_setting
 from .validation import length_refusal, query_limits_rule
 
@@ -57,6 +61,8 @@ class StorefrontGraphQLView(GraphQLView):
         return response
 
     def parse_body(self, request):
+        if request.method == "GET":
+            return {}  # parameters are in the URL (get_graphql_params); clients may still send a Content-Type
         try:
             request.body  # noqa: B018 — read once here: Django refuses a body over its limit
         except RequestDataTooBig:
@@ -68,7 +74,7 @@ class StorefrontGraphQLView(GraphQLView):
         try:
             body = json.loads(request.body.decode("utf-8"))
         except ValueError:
-            raise HttpError(HttpResponseBadRequest("POST body sent invalid JSON.")) from None
+            raise RequestRefused("The body is not valid JSON.", "BAD_REQUEST") from None
         if isinstance(body, list):
             check_batch(body)
         elif not isinstance(body, dict):
@@ -81,16 +87,31 @@ class StorefrontGraphQLView(GraphQLView):
         responses = [self.operation_response(request, operation) for operation in data]
         return "[{}]".format(",".join(body for body, _status in responses)), max(status for _body, status in responses)
 
+    @staticmethod
+    def get_graphql_params(request, data):
+        """``query``, ``variables``, ``operationName`` and ``extensions`` of one operation:
+        from the URL for GET, from ``data`` (one operation of the body) for POST. Values that
+        are text on the wire (a URL, a form) hold JSON for variables and extensions."""
+        source = request.GET if request.method == "GET" else data
+        params = {name: source.get(name) for name in ("query", "variables", "operationName", "extensions")}
+        for name in ("variables", "extensions"):
+            if isinstance(params[name], str) and isinstance(source, QueryDict):
+                try:
+                    params[name] = json.loads(params[name])
+                except ValueError:
+                    raise RequestRefused(f"`{name}` is not valid JSON.", "BAD_REQUEST") from None
+        check_params(params)
+        return params["query"], params["variables"], params["operationName"], params["extensions"]
+
     def operation_response(self, request, data):
-        query, variables, operation_name, _id = self.get_graphql_params(request, data)
-        check_params(query, variables, operation_name)
+        query, variables, operation_name, extensions = self.get_graphql_params(request, data)
         try:
-            lookup = persisted_queries.resolve(query, request.GET.get("extensions") or data.get("extensions"))
+            lookup = persisted_queries.resolve(query, extensions)
         except persisted_queries.PersistedQueryError as error:
             return self.json_encode(request, {"errors": [error.formatted]}), error.status
         too_long = length_refusal(lookup.query)
         if too_long:
-            return self.json_encode(request, {"errors": [too_long.formatted]}), 400
+            return self.json_encode(request, {"errors": [too_long.formatted]}), request_error_status(request)
         costs = []
         limits = query_limits_rule(variables, lambda measure: costs.append(measure.cost))
         result = self.execute_checked(request, lookup.query, variables, operation_name, limits)
@@ -98,14 +119,17 @@ class StorefrontGraphQLView(GraphQLView):
             set_rollback()
         response = {}
         status = 200
+        ran = True
         if result.errors:
             set_rollback()
             response["errors"] = [self.format_error(error) for error in result.errors]
-            # Errors outside any field: the request was refused (400) or failed as a whole.
+            # Errors outside any field: the operation was refused before it ran (a request
+            # error, media_types.py) or failed as a whole.
             unlocated = [error for error in result.errors if not getattr(error, "path", None)]
             if unlocated:
-                status = 500 if any(is_unexpected(error) for error in unlocated) else 400
-        if status == 200:
+                ran = False
+                status = 500 if any(is_unexpected(error) for error in unlocated) else request_error_status(request)
+        if ran:
             response["data"] = result.data
             if lookup.store_as:
                 persisted_queries.store_automatic(lookup.store_as, lookup.query)
@@ -117,7 +141,7 @@ class StorefrontGraphQLView(GraphQLView):
         """graphene-django's execute_graphql_request, with the parsed, standard-validated
         document kept per query text (documents.py); only the limits run per request."""
         if not query:
-            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+            raise RequestRefused("Must provide query string.", "BAD_REQUEST")
         schema = self.schema.graphql_schema
         try:
             document, standard_errors = checked_documents.get(schema, query, api_setting("INTROSPECTION"))
@@ -162,9 +186,10 @@ def check_batch(operations):
         raise RequestRefused("Each operation of a batch must be a JSON object.", "BAD_REQUEST")
 
 
-def check_params(query, variables, operation_name):
-    params = (("query", query, str), ("variables", variables, dict), ("operationName", operation_name, str))
-    for name, value, expected in params:
+def check_params(params):
+    expected_types = {"query": str, "variables": dict, "operationName": str, "extensions": dict}
+    for name, expected in expected_types.items():
+        value = params[name]
         if value is not None and not isinstance(value, expected):
             kind = "a JSON object" if expected is dict else "a string"
             raise RequestRefused(f"`{name}` must be {kind}.", "BAD_REQUEST")
@@ -174,4 +199,4 @@ def graphql_view():
     from .http_cache import http_cached
     from .rate_limit import rate_limited
 
-    return csrf_exempt(rate_limited(http_cached(StorefrontGraphQLView.as_view())))
+    return csrf_exempt(negotiated(rate_limited(http_cached(StorefrontGraphQLView.as_view()))))

@@ -1,11 +1,12 @@
 """Settings shared by every environment. Values that differ per deployment come from
 the environment (see cms/settings/env.py and the README's configuration table)."""
 
+import re
 from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_choice, env_int, env_list, env_str
+from .env import env_bool, env_choice, env_int, env_list, env_origins, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 CMS_DIR = BASE_DIR / "cms"
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "graphene_django",
+    "corsheaders",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -58,6 +60,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it answers CORS preflights and adds CORS headers to whatever the others answer.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -136,6 +140,36 @@ STORAGES = {
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# CORS (django-cors-headers; docs/frontends.md): pages on the origins in CORS_ALLOWED_ORIGINS
+# may call /graphql from the browser and read what frontends load from us (theme CSS, QR codes,
+# image renditions, media), without credentials: the public API needs no cookies. None by
+# default (dev.py allows localhost). The methods and headers are those clients send: Apollo
+# Client adds its client-awareness and CSRF-prevention headers, urql and graphql-request only
+# Accept and Content-Type.
+CORS_ALLOWED_ORIGINS = env_origins("CORS_ALLOWED_ORIGINS")
+_cors_paths = ["graphql$", "themes/", "qr/", "images/"]
+if MEDIA_URL.startswith("/"):  # media on this host (Django serves it with DEBUG; else the web server)
+    _cors_paths.append(re.escape(MEDIA_URL.lstrip("/")))
+CORS_URLS_REGEX = rf"^/({'|'.join(_cors_paths)})"
+CORS_ALLOW_METHODS = ["GET", "POST", "OPTIONS"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "authorization",
+    "content-type",
+    "if-none-match",
+    "x-request-id",
+    "apollographql-client-name",
+    "apollographql-client-version",
+    "apollographql-library-name",
+    "apollographql-library-version",
+    "apollo-require-preflight",
+    "x-apollo-operation-name",
+]
+# Readable by the page's script besides the CORS-safelisted ones (Cache-Control, Content-Type, …).
+CORS_EXPOSE_HEADERS = ["ETag", "X-Request-Id", "X-Cache", "Retry-After"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # Wagtail
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Storefront content")

@@ -4,6 +4,7 @@ Every variable read here is listed in the README's configuration table.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -52,6 +53,19 @@ def env_list(name, default=()):
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_origins(name, default=()):
+    """Comma-separated web origins (``scheme://host[:port]``, as browsers send in ``Origin``);
+    names the variable and the entry when one is not an origin."""
+    origins = env_list(name, default)
+    for origin in origins:
+        parts = urlsplit(origin)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query or parts.fragment:
+            raise ImproperlyConfigured(
+                f"{name}: {origin!r} is not an origin; write scheme://host[:port] with no path, e.g. https://shop.example.com"
+            )
+    return origins
 
 
 def env_required(name):

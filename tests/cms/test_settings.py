@@ -1,6 +1,7 @@
 """Settings come from the environment; production is strict and passes Django's deploy checks."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -111,3 +112,33 @@ def test_documents_are_kept_and_sent_as_the_environment_says():
     )
     result = manage("shell", "-v", "0", "-c", code, env=env)
     assert result.stdout.split() == ["/srv/private-documents", "nginx"], result.stderr
+
+
+CORS_SETTINGS = "from django.conf import settings; print(settings.CORS_ALLOWED_ORIGINS, getattr(settings, 'CORS_ALLOWED_ORIGIN_REGEXES', []))"
+
+
+def test_production_shares_nothing_cross_origin_unless_configured():
+    assert manage("shell", "-v", "0", "-c", CORS_SETTINGS, env=PRODUCTION_ENV).stdout.strip() == "[] []"
+    env = {**PRODUCTION_ENV, "CORS_ALLOWED_ORIGINS": "https://shop.example.com, https://app.example.com:8443"}
+    result = manage("shell", "-v", "0", "-c", CORS_SETTINGS, env=env)
+    assert result.stdout.strip() == "['https://shop.example.com', 'https://app.example.com:8443'] []", result.stderr
+
+
+@pytest.mark.parametrize("origin", ["https://shop.example.com/", "shop.example.com", "ftp://shop.example.com"])
+def test_a_cors_origin_that_is_not_an_origin_is_refused_naming_it(origin):
+    result = manage("check", env={**PRODUCTION_ENV, "CORS_ALLOWED_ORIGINS": f"https://ok.example.com,{origin}"})
+    assert result.returncode != 0
+    assert f"CORS_ALLOWED_ORIGINS: {origin!r} is not an origin" in result.stderr
+
+
+def test_development_allows_frontends_on_any_localhost_port_unless_origins_are_configured():
+    dev = {"DJANGO_SETTINGS_MODULE": "cms.settings.dev", "DATABASE_URL": PRODUCTION_ENV["DATABASE_URL"]}
+    result = manage("shell", "-v", "0", "-c", "from django.conf import settings; print(settings.CORS_ALLOWED_ORIGIN_REGEXES[0])", env=dev)
+    pattern = result.stdout.strip()
+    assert pattern, result.stderr
+    for origin in ("http://localhost:3000", "http://127.0.0.1:5173", "http://[::1]:8080", "http://localhost"):
+        assert re.match(pattern, origin), origin
+    for origin in ("http://localhost.evil.example", "https://shop.example.com", "http://127.0.0.1:5173.evil.example"):
+        assert not re.match(pattern, origin), origin
+    configured = manage("shell", "-v", "0", "-c", CORS_SETTINGS, env={**dev, "CORS_ALLOWED_ORIGINS": "http://localhost:3000"})
+    assert configured.stdout.strip() == "['http://localhost:3000'] []", configured.stderr

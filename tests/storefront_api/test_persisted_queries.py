@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from storefront_api.models import PersistedQuery
+from tests.storefront_api.accept import MODERN_CLIENT_ACCEPT
 
 QUERY = "{ site { name } }"
 QUERY_HASH = hashlib.sha256(QUERY.encode()).hexdigest()
@@ -22,7 +23,7 @@ def persisted(sha256=QUERY_HASH):
 @pytest.fixture
 def post(client):
     def run(body):
-        response = client.post("/graphql", json.dumps(body), content_type="application/json")
+        response = client.post("/graphql", json.dumps(body), content_type="application/json", HTTP_ACCEPT=MODERN_CLIENT_ACCEPT)
         return response.status_code, response.json()
 
     return run
