@@ -2,6 +2,7 @@
 #   make demo   set up, load the demo content, create an admin login and serve the site
 #   make test   run the whole test suite (SQLite, then PostgreSQL, then the browser tests)
 #   make browser-test   install chromium + playwright-core if missing, run the storefront in a browser
+#   make client-test    install the pinned npm clients if missing, run them against the API (docs/frontends.md)
 #   make bench  benchmarks against wagtail-grapple, Wagtail's REST API and a static floor
 #   make lock   regenerate the hashed lock files in requirements/ from pyproject.toml (README: Dependencies)
 #   make audit  check the lock files against a vulnerability database (needs network access to one: README)
@@ -13,7 +14,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test browser-test bench postgres elasticsearch lock audit clean
+.PHONY: install demo serve worker test browser-test client-test bench postgres elasticsearch lock audit clean
 
 # Everything is installed from the hashed lock files (requirements/*.txt, written by `make lock`):
 # pip and setuptools first, then the runtime and `dev` dependencies, then the project itself
@@ -55,6 +56,10 @@ test: install
 browser-test: install
 	@bash scripts/browser.sh available || bash scripts/browser.sh install
 	PYTHON=$(PY) bash scripts/browser.sh test
+
+client-test: install
+	@bash scripts/clients.sh available || bash scripts/clients.sh install
+	PYTHON=$(PY) bash scripts/clients.sh test
 
 # Our API against wagtail-grapple, Wagtail's REST API v2 and a static floor (docs/benchmarks.md).
 # BENCH_ARGS are passed on, e.g. BENCH_ARGS="--rounds 1 --seconds 2" for a quick look.

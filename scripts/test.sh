@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # The whole test suite: on SQLite (the embedded default), on PostgreSQL with a real
-# Elasticsearch node, and the reference storefront in headless Chromium.
+# Elasticsearch node, the reference storefront in headless Chromium, and the API as frontends
+# connect to it with the real npm clients (scripts/clients.sh).
 #
-# PostgreSQL, the Elasticsearch node and the browser are required in CI (CI=true) and
-# installed/started when missing. Locally each part runs when it is installed
-# (scripts/postgres.sh, scripts/elasticsearch.sh, scripts/browser.sh: `available`), and
-# a node started here is stopped at the end (one that was already running is left alone).
+# PostgreSQL, the Elasticsearch node, the browser and the client tests are required in CI
+# (CI=true) and installed/started when missing. Locally each part runs when it is installed
+# (scripts/postgres.sh, scripts/elasticsearch.sh, scripts/browser.sh: `available`; the client
+# tests whenever node and npm are there, installing their pinned packages), and a node
+# started here is stopped at the end (one that was already running is left alone).
 #
 # The machine has two cores, so the work runs in two lanes side by side, each printed when
 # it ends:
-#   lane 1: SQLite pass, then the tests marked `elasticsearch` on PostgreSQL, then browsers
+#   lane 1: SQLite pass, then the tests marked `elasticsearch` on PostgreSQL, then browsers,
+#           then the client tests
 #   lane 2: every other test on PostgreSQL (in a database of its own)
 # Extra arguments go to pytest, e.g. scripts/test.sh -k stores -x
 set -euo pipefail
@@ -45,6 +48,16 @@ browser_tests() {
   fi
 }
 
+client_tests() {
+  echo "=== Client tests (Apollo Client, urql, graphql-request, GraphQL-over-HTTP audit, CORS) ==="
+  if [[ -n "$CI" ]] || { command -v node >/dev/null && command -v npm >/dev/null; }; then
+    scripts/clients.sh available || scripts/clients.sh install
+    PYTHON="$PYTHON" scripts/clients.sh test
+  else
+    echo "=== Client tests left out: node and npm are not installed (scripts/clients.sh install installs them) ==="
+  fi
+}
+
 # --- Services
 DATABASE_URL_PG=
 if [[ -n "$CI" ]] || scripts/postgres.sh available; then
@@ -74,6 +87,7 @@ lane_one() {
       DATABASE_URL="${DATABASE_URL_PG%/*}/storefront_es" ELASTICSEARCH_URL="$ELASTICSEARCH_URL_PG" -m elasticsearch
   fi
   browser_tests
+  client_tests
 }
 
 lane_two() {
@@ -98,5 +112,5 @@ status2=0
 wait "$lane2" || status2=$?
 cat "$LOGS/lane2.log"
 
-echo "=== Lane 1 (SQLite, Elasticsearch, browsers): exit $status1; lane 2 (PostgreSQL): exit $status2; $((SECONDS - started)) s ==="
+echo "=== Lane 1 (SQLite, Elasticsearch, browsers, clients): exit $status1; lane 2 (PostgreSQL): exit $status2; $((SECONDS - started)) s ==="
 [[ $status1 -eq 0 && $status2 -eq 0 ]]
