@@ -9,6 +9,7 @@
 # test is skipped, except in CI, where it is required.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/node_tests.sh
 
 PYTHON=${PYTHON:-.venv/bin/python}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
@@ -22,20 +23,9 @@ available() {
   command -v node >/dev/null && cmp -s "$CLIENTS_DIR/package-lock.json" "$INSTALLED_LOCK"
 }
 
-as_root() {
-  if [[ $(id -u) -eq 0 ]]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-    echo "Need root to run: $*" >&2; return 1; fi
-}
-
 install() {
-  if ! command -v npm >/dev/null; then
-    as_root apt-get update -q
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends nodejs npm
-  fi
-  if [[ -n "$CI" && ! -x "$CHROMIUM" ]]; then
-    as_root apt-get update -q
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends chromium
-  fi
+  command -v npm >/dev/null || apt_install nodejs npm
+  [[ -z "$CI" || -x "$CHROMIUM" ]] || apt_install chromium
   # The lock pins every package; playwright-core never downloads a browser, esbuild's binary
   # comes in its npm package.
   (cd "$CLIENTS_DIR" && npm ci --no-audit --no-fund --loglevel=error)
@@ -51,13 +41,6 @@ for s in sockets:
 print(*(s.getsockname()[1] for s in sockets))' "$1"
 }
 
-stop_server() {
-  if [[ -n "${SERVER_PID:-}" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID"
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-}
-
 run_tests() {
   available || { echo "Client tests need node and their packages: scripts/clients.sh install" >&2; exit 1; }
   if [[ -n "$CI" && ! -x "$CHROMIUM" ]]; then
@@ -65,10 +48,7 @@ run_tests() {
     exit 1
   fi
   local started=$SECONDS
-  rm -rf "$SCRATCH" && mkdir -p "$SCRATCH"
-  export DJANGO_SETTINGS_MODULE=cms.settings.dev
-  export DATABASE_URL="sqlite:///$PWD/$SCRATCH/db.sqlite3"
-  export MEDIA_ROOT="$PWD/$SCRATCH/media" DOCUMENTS_ROOT="$PWD/$SCRATCH/documents" STATIC_ROOT="$PWD/$SCRATCH/static"
+  scratch_site "$SCRATCH"
   echo "--- Demo site: migrate, load_demo ($SCRATCH)"
   "$PYTHON" manage.py migrate --noinput -v 0
   "$PYTHON" manage.py load_demo >/dev/null
@@ -91,18 +71,10 @@ print(page.title)')
   # Only the allowed port's origin may call the API from a browser (development would allow
   # any localhost port). No rate limit: the tests send a few hundred requests a minute.
   CORS_ALLOWED_ORIGINS="http://127.0.0.1:$allowed_port" GRAPHQL_RATE_LIMIT="" \
-    "$PYTHON" manage.py runserver "127.0.0.1:$port" --noreload --insecure >"$SCRATCH/server.log" 2>&1 &
-  SERVER_PID=$!
-  trap stop_server EXIT
-  for _ in $(seq 60); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/graphql?query=%7B__typename%7D" && break
-    sleep 0.5
-  done
-  local tests_started=$SECONDS status=0 one_at_a_time=()
-  # One test file at a time where node can say so (20+).
-  node --help | grep -q -- --test-concurrency && one_at_a_time=(--test-concurrency=1)
+    serve_demo "$port" "$SCRATCH/server.log" "/graphql?query=%7B__typename%7D"
+  local tests_started=$SECONDS status=0
   BASE_URL="http://127.0.0.1:$port" CHROMIUM="$CHROMIUM" CORS_ALLOWED_PORT=$allowed_port CORS_DENIED_PORT=$denied_port \
-    node --test "${one_at_a_time[@]}" "$CLIENTS_DIR"/*.test.mjs || status=$?
+    node_test "$CLIENTS_DIR"/*.test.mjs || status=$?
   stop_server
   echo "--- Client tests: $((SECONDS - tests_started)) s (whole stage with the demo site: $((SECONDS - started)) s)"
   echo "--- Server log: $PWD/$SCRATCH/server.log"

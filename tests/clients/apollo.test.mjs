@@ -6,22 +6,17 @@ import { gql } from "@apollo/client";
 import { CombinedGraphQLErrors } from "@apollo/client/errors";
 import { MAX_BATCH, batchingClient, storefrontClient } from "./setup/apollo.mjs";
 import {
-  DOCUMENTS, FIELD_ERROR_QUERY, GRAPHQL_URL, INVALID_QUERY, PREVIEW_QUERY, assertCacheableGet, assertNotStored,
-  assertRevalidates, newOperationName, persistedHash, preview, recordingFetch, referenceData, withoutTypenames,
+  DOCUMENTS, FIELD_ERROR_QUERY, GRAPHQL_RESPONSE_JSON, GRAPHQL_URL, INVALID_QUERY, PREVIEW_QUERY, assertCacheableGet, assertNotStored,
+  assertRevalidates, newOperationName, persistedHash, preview, recordedClient, referenceData, withoutTypenames,
 } from "./support.mjs";
 
-const GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
-
-function client() {
-  const recorder = recordingFetch();
-  return { apollo: storefrontClient({ uri: GRAPHQL_URL, fetch: recorder.fetch }), calls: recorder.calls };
-}
+const client = () => recordedClient((fetch) => storefrontClient({ uri: GRAPHQL_URL, fetch }));
 
 test("a new query: hash-only GET, PersistedQueryNotFound, POST with the text; then GET by hash with ETag and 304", async () => {
   const name = newOperationName("Apollo");
   const query = gql(`query ${name} { site { name } }`);
   const first = client();
-  const { data } = await first.apollo.query({ query });
+  const { data } = await first.client.query({ query });
   assert.deepEqual(withoutTypenames(data), await referenceData("{ site { name } }"));
 
   const [notFound, withText] = first.calls;
@@ -41,7 +36,7 @@ test("a new query: hash-only GET, PersistedQueryNotFound, POST with the text; th
 
   // Another browser, later: one GET by hash, answered from what the server stored.
   const later = client();
-  const again = await later.apollo.query({ query });
+  const again = await later.client.query({ query });
   assert.deepEqual(again.data, data);
   assert.equal(later.calls.length, 1);
   assertCacheableGet(later.calls[0]);
@@ -55,12 +50,12 @@ for (const [name, text] of Object.entries(DOCUMENTS)) {
   test(`docs/queries/${name}.graphql through persisted queries`, async () => {
     const expected = await referenceData(text);
     const first = client();
-    const { data } = await first.apollo.query({ query: gql(text), fetchPolicy: "no-cache" });
+    const { data } = await first.client.query({ query: gql(text), fetchPolicy: "no-cache" });
     assert.deepEqual(withoutTypenames(data), withoutTypenames(expected));
     assert.ok(first.calls.every((call) => call.status === 200), first.calls.map((call) => call.status).join());
 
     const later = client();
-    const again = await later.apollo.query({ query: gql(text), fetchPolicy: "no-cache" });
+    const again = await later.client.query({ query: gql(text), fetchPolicy: "no-cache" });
     assert.deepEqual(again.data, data);
     assert.deepEqual(later.calls.map((call) => call.method), ["GET"]);
     assertCacheableGet(later.calls[0]);
@@ -71,10 +66,10 @@ for (const [name, text] of Object.entries(DOCUMENTS)) {
 test("a draft preview by token is served and never cached", async () => {
   const { token, title } = preview();
   const first = client();
-  const { data } = await first.apollo.query({ query: gql(PREVIEW_QUERY), variables: { token } });
+  const { data } = await first.client.query({ query: gql(PREVIEW_QUERY), variables: { token } });
   assert.equal(data.page.title, title);
   const later = client();
-  const again = await later.apollo.query({ query: gql(PREVIEW_QUERY), variables: { token } });
+  const again = await later.client.query({ query: gql(PREVIEW_QUERY), variables: { token } });
   assert.equal(again.data.page.title, title);
   assert.deepEqual(later.calls.map((call) => [call.method, call.status]), [["GET", 200]]);
   assertNotStored(later.calls[0]);
@@ -82,7 +77,7 @@ test("a draft preview by token is served and never cached", async () => {
 });
 
 test("a refused query reaches the app as GraphQL errors, with a 400 and nothing cached", async () => {
-  const { apollo, calls } = client();
+  const { client: apollo, calls } = client();
   await assert.rejects(apollo.query({ query: gql(INVALID_QUERY) }), (error) => {
     assert.ok(CombinedGraphQLErrors.is(error), error);
     assert.match(error.errors[0].message, /Cannot query field 'noSuchField'/);
@@ -95,7 +90,7 @@ test("a refused query reaches the app as GraphQL errors, with a 400 and nothing 
 });
 
 test("a field error comes with the rest of the data and the argument it names", async () => {
-  const { apollo } = client();
+  const { client: apollo } = client();
   const { data, error } = await apollo.query({ query: gql(FIELD_ERROR_QUERY), errorPolicy: "all" });
   assert.equal(data.site.name, (await referenceData("{ site { name } }")).site.name);
   assert.equal(data.product, null);
@@ -103,18 +98,17 @@ test("a field error comes with the rest of the data and the argument it names", 
 });
 
 test(`batching: ${MAX_BATCH + 2} queries go as one POST of ${MAX_BATCH} and one of 2; a refused one fails alone`, async () => {
-  const recorder = recordingFetch();
-  const apollo = batchingClient({ uri: GRAPHQL_URL, fetch: recorder.fetch });
+  const { client: apollo, calls } = recordedClient((fetch) => batchingClient({ uri: GRAPHQL_URL, fetch }));
   const documents = Object.values(DOCUMENTS);
   const fillers = Array.from({ length: MAX_BATCH + 1 - documents.length }, (_, index) => `query Site${index} { site { name } }`);
   const queries = [...documents, INVALID_QUERY, ...fillers];
   assert.equal(queries.length, MAX_BATCH + 2);
 
   const results = await Promise.allSettled(queries.map((text) => apollo.query({ query: gql(text), fetchPolicy: "no-cache" })));
-  assert.deepEqual(recorder.calls.map((call) => [call.method, call.body.length]), [["POST", MAX_BATCH], ["POST", 2]]);
+  assert.deepEqual(calls.map((call) => [call.method, call.body.length]), [["POST", MAX_BATCH], ["POST", 2]]);
   // The batch with the refused operation answers 400 (graphql-response+json); Apollo reads
   // each operation's own result all the same.
-  assert.deepEqual(recorder.calls.map((call) => call.status), [400, 200]);
+  assert.deepEqual(calls.map((call) => call.status), [400, 200]);
   for (const [index, text] of documents.entries()) {
     assert.equal(results[index].status, "fulfilled");
     assert.deepEqual(withoutTypenames(results[index].value.data), withoutTypenames(await referenceData(text)));

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 
 export const BASE_URL = process.env.BASE_URL || "http://127.0.0.1:8000";
 export const GRAPHQL_URL = `${BASE_URL}/graphql`;
+export const GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
 const QUERIES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "queries");
 
 // The README's example queries, by file name: HomePage, StoresInMilan, StoryByPath.
@@ -50,6 +51,12 @@ export function recordingFetch() {
     return response;
   }
   return { fetch: recording, calls };
+}
+
+// A client made by `make` (given a recording fetch), with the list of its exchanges.
+export function recordedClient(make) {
+  const { fetch: recording, calls } = recordingFetch();
+  return { client: make(recording), calls };
 }
 
 // The data of `query` as a plain POST gets it, for comparing with what each client returns.

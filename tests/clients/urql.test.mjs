@@ -4,22 +4,17 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { storefrontClient } from "./setup/urql.mjs";
 import {
-  DOCUMENTS, FIELD_ERROR_QUERY, GRAPHQL_URL, INVALID_QUERY, PREVIEW_QUERY, assertCacheableGet, assertNotStored,
-  assertRevalidates, newOperationName, persistedHash, preview, recordingFetch, referenceData, withoutTypenames,
+  DOCUMENTS, FIELD_ERROR_QUERY, GRAPHQL_RESPONSE_JSON, GRAPHQL_URL, INVALID_QUERY, PREVIEW_QUERY, assertCacheableGet, assertNotStored,
+  assertRevalidates, newOperationName, persistedHash, preview, recordedClient, referenceData, withoutTypenames,
 } from "./support.mjs";
 
-const GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
-
-function client() {
-  const recorder = recordingFetch();
-  return { urql: storefrontClient({ url: GRAPHQL_URL, fetch: recorder.fetch }), calls: recorder.calls };
-}
+const client = () => recordedClient((fetch) => storefrontClient({ url: GRAPHQL_URL, fetch }));
 
 test("a new query: hash-only GET, PersistedQueryNotFound, the text with the hash; then GET by hash with ETag and 304", async () => {
   const name = newOperationName("Urql");
   const query = `query ${name} { site { name } }`;
   const first = client();
-  const result = await first.urql.query(query, {}).toPromise();
+  const result = await first.client.query(query, {}).toPromise();
   assert.equal(result.error, undefined);
   assert.deepEqual(withoutTypenames(result.data), await referenceData("{ site { name } }"));
 
@@ -34,7 +29,7 @@ test("a new query: hash-only GET, PersistedQueryNotFound, the text with the hash
   assert.equal(withText.responseHeaders.get("content-type"), GRAPHQL_RESPONSE_JSON);
 
   const later = client();
-  const again = await later.urql.query(query, {}).toPromise();
+  const again = await later.client.query(query, {}).toPromise();
   assert.deepEqual(again.data, result.data);
   assert.equal(later.calls.length, 1);
   assert.equal(later.calls[0].url.searchParams.get("query"), null);
@@ -46,13 +41,13 @@ for (const [name, text] of Object.entries(DOCUMENTS)) {
   test(`docs/queries/${name}.graphql through persisted queries`, async () => {
     const expected = await referenceData(text);
     const first = client();
-    const result = await first.urql.query(text, {}).toPromise();
+    const result = await first.client.query(text, {}).toPromise();
     assert.equal(result.error, undefined);
     assert.deepEqual(withoutTypenames(result.data), withoutTypenames(expected));
     assert.ok(first.calls.every((call) => call.method === "GET" && call.status === 200));
 
     const later = client();
-    const again = await later.urql.query(text, {}).toPromise();
+    const again = await later.client.query(text, {}).toPromise();
     assert.deepEqual(again.data, result.data);
     assert.equal(later.calls.length, 1);
     assertCacheableGet(later.calls[0]);
@@ -62,8 +57,8 @@ for (const [name, text] of Object.entries(DOCUMENTS)) {
 
 test("a draft preview by token is served and never cached", async () => {
   const { token, title } = preview();
-  await client().urql.query(PREVIEW_QUERY, { token }).toPromise();
-  const { urql, calls } = client();
+  await client().client.query(PREVIEW_QUERY, { token }).toPromise();
+  const { client: urql, calls } = client();
   const result = await urql.query(PREVIEW_QUERY, { token }).toPromise();
   assert.equal(result.data.page.title, title);
   assert.deepEqual(calls.map((call) => [call.method, call.status]), [["GET", 200]]);
@@ -72,7 +67,7 @@ test("a draft preview by token is served and never cached", async () => {
 });
 
 test("a refused query reaches the app as GraphQL errors, with a 400 and nothing cached", async () => {
-  const { urql, calls } = client();
+  const { client: urql, calls } = client();
   const result = await urql.query(INVALID_QUERY, {}).toPromise();
   assert.equal(result.data, undefined);
   assert.match(result.error.graphQLErrors[0].message, /Cannot query field 'noSuchField'/);
@@ -83,7 +78,7 @@ test("a refused query reaches the app as GraphQL errors, with a 400 and nothing 
 });
 
 test("a field error comes with the rest of the data and the argument it names", async () => {
-  const { urql } = client();
+  const { client: urql } = client();
   const result = await urql.query(FIELD_ERROR_QUERY, {}).toPromise();
   assert.equal(result.data.product, null);
   assert.equal(typeof result.data.site.name, "string");
