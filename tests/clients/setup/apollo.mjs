@@ -7,7 +7,7 @@ import { PersistedQueryLink } from "@apollo/client/link/persisted-queries";
 // The API's GRAPHQL_MAX_BATCH (10 unless the deployment changed it): a larger batch is refused.
 export const MAX_BATCH = 10;
 
-// Hex SHA-256 with the Web Crypto API (browsers and Node 20+).
+// Hex SHA-256 with the Web Crypto API (pages on HTTPS or localhost, and Node 20+).
 export async function sha256(text) {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
