@@ -9,8 +9,8 @@
 # tests whenever node and npm are there, installing their pinned packages), and a node
 # started here is stopped at the end (one that was already running is left alone).
 #
-# The machine has two cores, so the work runs in two lanes side by side, each printed when
-# it ends:
+# The machine has two cores, so the work runs in two lanes side by side; a progress line per
+# lane is printed every minute, and both lanes' output at the end:
 #   lane 1: SQLite pass, then the tests marked `elasticsearch` on PostgreSQL, then browsers,
 #           then the client tests
 #   lane 2: every other test on PostgreSQL (in a database of its own)
@@ -97,20 +97,39 @@ lane_two() {
   fi
 }
 
+# A line per running lane every PROGRESS_SECONDS: its stage (the last "=== … ===" heading it
+# printed) and how far pytest has got in it, so a long run is never silent.
+progress() {
+  local lane log heading stage done_so_far
+  while sleep "${PROGRESS_SECONDS:-60}"; do
+    for lane in 1 2; do
+      log="$LOGS/lane$lane.log"
+      [[ -e "$LOGS/lane$lane.done" ]] && continue
+      heading=$(grep -nE '^=== .* ===$' "$log" | tail -1 || true)
+      stage=$(sed -e 's/^[0-9]*:=== //' -e 's/ ===$//' <<<"$heading")
+      # pytest's "[ 45%]" since that heading
+      done_so_far=$(tail -n +"${heading%%:*}" "$log" 2>/dev/null | grep -oE '\[ *[0-9]+%\]' | tail -1 | tr -d '[] ' || true)
+      echo "... $((SECONDS - started)) s: lane $lane at ${stage:-its start}${done_so_far:+, $done_so_far of its pytest run}"
+    done
+  done
+}
+
 LOGS=$(mktemp -d)
 started=$SECONDS
-lane_one >"$LOGS/lane1.log" 2>&1 &
+{ lane_one >"$LOGS/lane1.log" 2>&1; status=$?; touch "$LOGS/lane1.done"; exit $status; } &
 lane1=$!
-lane_two >"$LOGS/lane2.log" 2>&1 &
+{ lane_two >"$LOGS/lane2.log" 2>&1; status=$?; touch "$LOGS/lane2.done"; exit $status; } &
 lane2=$!
 echo "=== Running two lanes (logs in $LOGS) ==="
+progress &
+ticker=$!
 
 status1=0
 wait "$lane1" || status1=$?
-cat "$LOGS/lane1.log"
 status2=0
 wait "$lane2" || status2=$?
-cat "$LOGS/lane2.log"
+kill "$ticker" 2>/dev/null || true
+cat "$LOGS/lane1.log" "$LOGS/lane2.log"
 
 echo "=== Lane 1 (SQLite, Elasticsearch, browsers, clients): exit $status1; lane 2 (PostgreSQL): exit $status2; $((SECONDS - started)) s ==="
 [[ $status1 -eq 0 && $status2 -eq 0 ]]
