@@ -13,7 +13,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install demo serve worker test browser-test bench postgres elasticsearch lock audit clean
+.PHONY: install messages demo serve worker test browser-test bench postgres elasticsearch lock audit clean
 
 # Everything is installed from the hashed lock files (requirements/*.txt, written by `make lock`):
 # pip and setuptools first, then the runtime and `dev` dependencies, then the project itself
@@ -26,7 +26,12 @@ $(VENV)/.installed: pyproject.toml requirements/build.txt requirements/dev.txt
 	$(VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(VENV)/.installed
+# The translations: the .po catalogs in git compiled to the .mo files Django reads (only those
+# whose .po changed), in Python with Babel, so GNU gettext is not needed (README: Translations).
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages -v 0
+
+install: $(VENV)/.installed messages
 
 demo: install
 	$(PY) manage.py migrate --noinput

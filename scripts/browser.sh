@@ -52,7 +52,8 @@ run_tests() {
   # The tests move the site's "today" (seasonal themes) through THEMES_TODAY_PARAM;
   # only this runner turns it on.
   export THEMES_TODAY_PARAM=1
-  echo "--- Demo site: migrate, load_demo, collectstatic ($SCRATCH)"
+  echo "--- Demo site: compilemessages, migrate, load_demo, collectstatic ($SCRATCH)"
+  "$PYTHON" manage.py compilemessages -v 0
   "$PYTHON" manage.py migrate --noinput -v 0
   "$PYTHON" manage.py load_demo
   "$PYTHON" manage.py search_index rebuild --no-progress
