@@ -12,6 +12,8 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo site's public address: its QR codes and full URLs point there (README: Themes and QR codes).
+DEMO_SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install messages demo serve worker test browser-test bench postgres elasticsearch lock audit clean
 
@@ -35,7 +37,7 @@ install: $(VENV)/.installed messages
 
 demo: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --site-url $(DEMO_SITE_URL)
 	$(PY) manage.py search_index rebuild
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py ensure_admin
