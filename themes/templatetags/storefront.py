@@ -77,42 +77,15 @@ TIME_ELEMENT_FORMATS = {
 @register.simple_tag
 def time_element(value, kind="date"):
     """``<time datetime="2026-12-03T10:00:00+09:00">Thu, Dec 3, 10:00 AM</time>``: a moment (in
-    the zone it carries) or a date written as ``kind`` (time, day_and_time or date) for
-    shoppers, with its ISO form for machines."""
+    the zone it carries) or a date written as ``kind`` (time, day_and_time, date or long_date)
+    for shoppers, with its ISO form for machines."""
     return format_html('<time datetime="{}">{}</time>', value.isoformat(), TIME_ELEMENT_FORMATS[kind](value))
-
 
 
 @register.simple_tag
 def page_formats():
     """What api.js needs besides Intl to write like the server: how a date and a time join."""
     return {"dateTime": formats.date_time_pattern()}
-
-
-@register.filter
-def time_of_day(value, zone=None):
-    """``{{ status.next_closing|time_of_day }}``: "8:00 PM" / "20:00" (a ``time`` as entered,
-    a datetime in ``zone`` or in the zone it carries)."""
-    return formats.time_of_day(value, zone or None) if value is not None else ""
-
-
-@register.filter
-def day_and_time(value, zone=None):
-    """``{{ status.next_opening|day_and_time }}``: "Thu, Dec 3, 10:00 AM" / "gio 3 dic, 10:00"."""
-    return formats.day_and_time(value, zone or None) if value is not None else ""
-
-
-@register.filter
-def calendar_date(value, zone=None):
-    """``{{ offer.valid_from|calendar_date:page.time_zone }}``: "Dec 31, 2026" / "31 dic 2026";
-    a datetime's date in ``zone`` (default: the server's current time zone)."""
-    return formats.calendar_date(value, zone or None) if value is not None else ""
-
-
-@register.filter
-def long_date(value, zone=None):
-    """``{{ page.effective_date|long_date }}``: "December 31, 2026" / "31 dicembre 2026"."""
-    return formats.calendar_date(value, zone or None, style="long") if value is not None else ""
 
 
 @register.filter
