@@ -13,8 +13,10 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo site's public address: its QR codes and full URLs point there (README: Themes and QR codes).
+DEMO_SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: install demo serve worker test browser-test client-test bench postgres elasticsearch lock audit clean
+.PHONY: install messages demo serve worker test browser-test client-test bench postgres elasticsearch lock audit clean
 
 # Everything is installed from the hashed lock files (requirements/*.txt, written by `make lock`):
 # pip and setuptools first, then the runtime and `dev` dependencies, then the project itself
@@ -27,11 +29,16 @@ $(VENV)/.installed: pyproject.toml requirements/build.txt requirements/dev.txt
 	$(VENV)/bin/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(VENV)/.installed
+# The translations: the .po catalogs in git compiled to the .mo files Django reads (only those
+# whose .po changed), in Python with Babel, so GNU gettext is not needed (README: Translations).
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages -v 0
+
+install: $(VENV)/.installed messages
 
 demo: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --site-url $(DEMO_SITE_URL)
 	$(PY) manage.py search_index rebuild
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py ensure_admin

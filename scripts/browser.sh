@@ -32,9 +32,11 @@ run_tests() {
   # The tests move the site's "today" (seasonal themes) through THEMES_TODAY_PARAM;
   # only this runner turns it on.
   export THEMES_TODAY_PARAM=1
-  echo "--- Demo site: migrate, load_demo, collectstatic ($SCRATCH)"
+  echo "--- Demo site: compilemessages, migrate, load_demo, collectstatic ($SCRATCH)"
+  "$PYTHON" manage.py compilemessages -v 0
   "$PYTHON" manage.py migrate --noinput -v 0
-  "$PYTHON" manage.py load_demo
+  # The site's address is the one served below, so QR codes and full URLs point at it.
+  "$PYTHON" manage.py load_demo --site-url "http://127.0.0.1:$PORT"
   "$PYTHON" manage.py search_index rebuild --no-progress
   "$PYTHON" manage.py collectstatic --noinput -v 0
   # An editor for the preview test; the password lives only as long as the scratch database.

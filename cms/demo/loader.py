@@ -25,12 +25,14 @@ STEPS = [
 ]
 
 
-def load_demo(write=None, verbosity=1):
-    """Create whatever part of the demo is missing; returns the ``Report``."""
+def load_demo(write=None, verbosity=1, site_url=site.DEFAULT_SITE_URL):
+    """Create whatever part of the demo is missing, and put the default site at ``site_url``
+    (the address it is served on); returns the ``Report``."""
+    address = site.site_address(site_url)
     report = Report(write, verbosity)
     with transaction.atomic(), deferred_indexing() as index:
         images = ImageLibrary()
-        context = DemoContext(report, images, index)
+        context = DemoContext(report, images, index, address)
         for step in STEPS:
             step(context)
         report.count("images", created=images.created, existing=len(images.by_title) - images.created)

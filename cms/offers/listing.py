@@ -1,7 +1,10 @@
 """Which offers shoppers see: published ones, valid at a moment, redeemable in a store or
 through a channel — for one list or for many stores at once."""
 
-from django.db.models import Q
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from .models import Channel, Offer
@@ -76,3 +79,35 @@ def store_keys_by_offer(offers):
     offers = list(offers)
     limited_to = _store_keys_by_offer([offer.pk for offer in offers if not offer.applies_to_all_stores])
     return {offer: limited_to.get(offer.pk, set()) for offer in offers}
+
+
+def validity_days(offer, time_zone):
+    """``(first day, last day)`` an offer can be used, as dates in ``time_zone`` (an IANA name);
+    the last is None when it has no end. ``valid_to`` itself is excluded (see ``valid_at``), so
+    an offer valid until midnight of 1 January ends on 31 December."""
+    zone = ZoneInfo(time_zone)
+    first = offer.valid_from.astimezone(zone).date()
+    last = None
+    if offer.valid_to is not None:
+        last = (offer.valid_to - datetime.timedelta(microseconds=1)).astimezone(zone).date()
+    return first, last
+
+
+def offer_time_zone(offer):
+    """The time zone an offer's days are read in away from a store page: that of its stores
+    (the first by title) when it is limited to some, else the zone most published stores are
+    in, the retailer's home market; Django's ``TIME_ZONE`` when there are no stores. An
+    unsaved offer (an editor's preview) is read with the stores chosen in the form."""
+    from cms.stores.models import StorePage
+
+    stores = StorePage.objects.live()
+    if not offer.applies_to_all_stores:
+        keys = [store.translation_key for store in offer.stores.all()]
+        stores = stores.filter(translation_key__in=keys).order_by("title")
+        zone = stores.values_list("time_zone", flat=True).first()
+    else:
+        zone = (
+            stores.values("time_zone").annotate(stores=Count("pk")).order_by("-stores", "time_zone")
+            .values_list("time_zone", flat=True).first()
+        )
+    return zone or timezone.get_default_timezone_name()

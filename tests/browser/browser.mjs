@@ -65,3 +65,52 @@ export function haversineKm(a, b) {
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(radians(a.latitude)) * Math.cos(radians(b.latitude)) * Math.sin(dLon / 2) ** 2;
   return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
 }
+
+// Text with every run of white space (non-breaking and narrow ones included) as one space.
+export function squash(text) {
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
+
+// How the storefront writes dates, times and prices: CLDR's formats for the page's language
+// (the server formats with Babel, the pages' scripts with Intl; both read CLDR). Computed here
+// with node's own Intl, apart from both.
+const FORMATS = {
+  time: { timeStyle: "short" },
+  day: { weekday: "short", day: "numeric", month: "short" },
+  date: { dateStyle: "medium" },
+  longDate: { dateStyle: "long" },
+  weekday: { weekday: "long" },
+};
+
+export function formatted(kind, value, language, timeZone = "UTC") {
+  if (kind === "dayAndTime") { // CLDR's medium date-time pattern, "{1}, {0}" in English and Italian
+    return `${formatted("day", value, language, timeZone)}, ${formatted("time", value, language, timeZone)}`;
+  }
+  return squash(new Intl.DateTimeFormat(language, { ...FORMATS[kind], timeZone }).format(new Date(value)));
+}
+
+// An opening interval of wall-clock times ("10:00:00", "20:00:00") as the storefront shows it.
+export function timeRange(opens, closes, language) {
+  const range = new Intl.DateTimeFormat(language, { ...FORMATS.time, timeZone: "UTC" });
+  return squash(range.formatRange(new Date(`1970-01-05T${opens}Z`), new Date(`1970-01-05T${closes}Z`)));
+}
+
+// A wall-clock time of the API ("10:00:00") as the storefront shows it.
+export function wallClock(time, language) {
+  return formatted("time", `1970-01-05T${time}Z`, language);
+}
+
+export function price(amount, currency, language) {
+  return squash(new Intl.NumberFormat(language, { style: "currency", currency }).format(Number(amount)));
+}
+
+const STORE = `query($path: String!, $locale: String) { page(path: $path, locale: $locale) {
+  title url ... on StorePage { timeZone isOpen nextOpening nextClosing location { latitude longitude }
+    openingHours { weekday opens closes closesNextDay }
+    hoursExceptions { date label closed opens closes }
+    offers { title code channel validFrom validTo } } } }`;
+
+// A store page as the API gives it, in one language.
+export async function storeFromApi(path, locale) {
+  return (await graphql(STORE, { path, locale })).page;
+}

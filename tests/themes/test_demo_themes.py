@@ -9,7 +9,7 @@ from themes.tokens import active_theme
 
 
 def build(report):
-    build_themes(DemoContext(report, ImageLibrary(), deferred_index=None))
+    build_themes(DemoContext(report, ImageLibrary(), deferred_index=None, site_address=("127.0.0.1", 8000)))
 
 
 def test_demo_themes_are_valid_and_built_once(site):

@@ -62,8 +62,9 @@ class Report:
 class DemoContext:
     """State shared by the builders during one load."""
 
-    def __init__(self, report, images, deferred_index):
+    def __init__(self, report, images, deferred_index, site_address):
         self.report = report
+        self.site_address = site_address  # (hostname, port) of the default site
         self.images = images
         self.index = deferred_index
         self.en = Locale.objects.get(language_code="en")

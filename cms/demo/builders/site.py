@@ -1,6 +1,8 @@
 """The home page (as the default site's root), the sections below it, the store index,
 and the navigation and footer settings."""
 
+from urllib.parse import urlsplit
+
 from django.core.management.base import CommandError
 from wagtail.models import Page, Site
 
@@ -19,6 +21,31 @@ def content_image(context, key):
     return context.images.get(ImageSpec(title=title, description=title, palette=palette, motif=motif))
 
 
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"  # where `make demo` serves the site
+
+
+def site_address(url):
+    """``(hostname, port)`` of the Wagtail site for the public address ``url``
+    (``http://127.0.0.1:8000``, ``https://shop.example``). Wagtail builds a site's full URLs
+    (QR codes, links in e-mails) from its hostname and port, and only port 443 as https, so
+    an https address on another port is refused. Raises CommandError naming the option."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
+        raise CommandError(
+            f"--site-url (DEMO_SITE_URL) {url!r} is not a site address such as http://127.0.0.1:8000 or https://shop.example."
+        )
+    if parts.scheme == "https" and port not in (None, 443):
+        raise CommandError(
+            f"--site-url (DEMO_SITE_URL) {url!r}: a Wagtail site serves https on port 443 only; "
+            "leave the port out or use http."
+        )
+    return parts.hostname, port or (443 if parts.scheme == "https" else 80)
+
+
 def build_home(context):
     context.report.step("Home page and site")
     root = Page.get_first_root_node()
@@ -29,7 +56,7 @@ def build_home(context):
         context.report.count("home pages", created=1)
     else:
         context.report.count("home pages", existing=1)
-    _point_site_at(home, site)
+    _point_site_at(context, home, site)
     context.home["en"] = home
     context.home["it"], _ = ensure_page_translation(
         context, "home pages", home, HOME["slug"]["it"], lambda: _home_fields(context, "it"), publish_now=False
@@ -65,14 +92,20 @@ def _replace_welcome_page(context, root, site):
     return home
 
 
-def _point_site_at(home, site):
+def _point_site_at(context, home, site):
+    """The default site: rooted at the home page, named, at the address the demo is served on
+    (its QR codes and full URLs use it)."""
+    hostname, port = context.site_address
+    wanted = {"root_page_id": home.pk, "site_name": SITE_NAME, "hostname": hostname, "port": port}
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=SITE_NAME)
-        return
-    if site.root_page_id != home.pk or site.site_name != SITE_NAME:
-        site.root_page = home
-        site.site_name = SITE_NAME
+        Site.objects.create(is_default_site=True, **wanted)
+    elif any(getattr(site, field) != value for field, value in wanted.items()):
+        for field, value in wanted.items():
+            setattr(site, field, value)
         site.save()
+    else:
+        return
+    context.report.detail(f"the site is at {Site.objects.get(is_default_site=True).root_url}")
 
 
 def _home_fields(context, language):

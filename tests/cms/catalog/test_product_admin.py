@@ -106,7 +106,7 @@ def test_preview_of_a_new_product(admin_client, kitchen, image):
     html = preview(admin_client, snippet_url(Product, "preview_on_add"), data).content.decode()
 
     assert "<h3>Moka pot, 3 cups</h3>" in html
-    assert "Bialetti · 29.90 EUR" in html
+    assert 'Bialetti · <span class="price">€29.90</span>' in html
     assert "SKU MOKA-3 · GTIN 4006381333931" in html
     assert "Makes three cups of espresso on the stove." in html
     assert 'alt="The pot on a stove"' in html

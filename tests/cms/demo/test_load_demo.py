@@ -15,7 +15,7 @@ import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.db.models import Max
 from wagtail.images import get_image_model
@@ -23,7 +23,9 @@ from wagtail.models import Locale, Page, Revision, Site
 
 from cms.catalog.models import Category, Product, ProductImage, StockLevel
 from cms.core.models import FooterSettings, HomePage, NavigationSettings, SectionPage
+from cms.core.qr import qr_image, qr_target_url
 from cms.core.validators import validate_gtin
+from cms.demo.builders.site import DEFAULT_SITE_URL, site_address
 from cms.guides.models import GiftGuidePage
 from cms.offers.models import Offer
 from cms.policies.models import ReturnPolicyPage
@@ -336,3 +338,57 @@ def test_load_is_deterministic():
     assert [spec.sku for spec in specs] == [spec.sku for spec in product_specs()]
     assert inactive_skus(specs) == inactive_skus(product_specs())
     assert all(spec.price > Decimal("0") for spec in specs)
+
+
+# --- The site's address -------------------------------------------------------------------------
+
+
+def test_the_demo_site_is_at_the_address_it_is_served_on_and_its_qr_codes_say_so(demo):
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == DEFAULT_SITE_URL == "http://127.0.0.1:8000"
+    store = StorePage.objects.live().get(slug="milan-duomo")
+    url = qr_target_url(store)
+    assert url == "http://127.0.0.1:8000/en/stores/milan-duomo/?utm_source=milan-duomo&utm_medium=qr&utm_campaign=milan-duomo"
+    assert url.replace("&", "&amp;") in qr_image(url, "svg").decode()
+
+
+def test_a_second_run_with_another_address_moves_the_site_and_nothing_else(demo):
+    before = snapshot()
+    try:
+        call_command("load_demo", "--site-url", "https://shop.bottegalume.example", stdout=StringIO())
+        site = Site.objects.get(is_default_site=True)
+        assert (site.hostname, site.port, site.root_url) == ("shop.bottegalume.example", 443, "https://shop.bottegalume.example")
+        assert snapshot() == before
+        store = StorePage.objects.live().get(slug="milan-duomo")
+        assert qr_target_url(store).startswith("https://shop.bottegalume.example/en/stores/milan-duomo/?")
+    finally:
+        call_command("load_demo", "--site-url", DEFAULT_SITE_URL, stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("url", "address"),
+    [
+        ("http://127.0.0.1:8765", ("127.0.0.1", 8765)),
+        ("http://localhost", ("localhost", 80)),
+        ("https://shop.example/", ("shop.example", 443)),
+        ("HTTPS://Shop.Example:443", ("shop.example", 443)),
+    ],
+)
+def test_site_address_of_a_url(url, address):
+    assert site_address(url) == address
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("127.0.0.1:8000", "is not a site address"),
+        ("ftp://shop.example", "is not a site address"),
+        ("http://shop.example/en/", "is not a site address"),
+        ("http://shop.example:99999", "is not a site address"),
+        ("https://shop.example:8443", "https on port 443 only"),
+    ],
+)
+def test_a_site_url_wagtail_cannot_serve_is_refused_naming_the_option(url, message):
+    with pytest.raises(CommandError, match=message) as error:
+        site_address(url)
+    assert "--site-url (DEMO_SITE_URL)" in str(error.value)

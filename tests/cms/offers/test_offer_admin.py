@@ -79,7 +79,8 @@ def test_preview_of_a_new_offer_for_chosen_stores(admin_client, milano):
 
     assert "<h3>Christmas coffee week</h3>" in html
     assert "Code: <strong>MOKA10</strong>" in html
-    assert "In store · 1 Dec 2026 – 24 Dec 2026" in html
+    # The days in Milan, where it applies, in the admin's language.
+    assert 'In store · <time datetime="2026-12-01">Dec 1, 2026</time> – <time datetime="2026-12-24">Dec 24, 2026</time>' in html
     assert "Valid in: Milano Duomo" in html
     assert "One coupon per customer." in html
 

@@ -90,7 +90,7 @@ def test_preview_of_a_new_policy(admin_client, section, electronics):
     html = preview(admin_client, page_preview_on_add_url(ReturnPolicyPage, section), data).content.decode()
 
     assert "Return what you bought within 30 days, in store or by mail." in html
-    assert "Italy" in html and "effective 1 Jan 2026" in html
+    assert "Italy" in html and 'effective <time datetime="2026-01-01">January 1, 2026</time>' in html
     assert "<tr><th>Electronics</th><td>14 days</td></tr>" in html
     assert "<strong>In store</strong>: Bring the receipt or order number." in html
     assert "Personalised items cannot be returned." in html

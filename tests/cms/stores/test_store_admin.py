@@ -140,7 +140,9 @@ def test_saving_a_draft_of_a_live_store_leaves_the_live_page_unchanged(admin_cli
 def test_preview_of_a_new_store_renders_the_store_page(admin_client, store_index, image):
     data = store_form(
         opening_hours=[hours(MONDAY, "09:30", "19:30")],
-        exceptions=[{"date": "2026-12-24", "label": "Christmas Eve", "opens": "09:00", "closes": "14:00"}],
+        # Store pages list the exceptions still to come.
+        exceptions=[{"date": str(datetime.date.today() + datetime.timedelta(days=20)), "label": "Christmas Eve",
+                     "opens": "09:00", "closes": "14:00"}],
         gallery=[{"image": image.pk, "caption": "The shop floor"}],
     )
 
@@ -149,8 +151,9 @@ def test_preview_of_a_new_store_renders_the_store_page(admin_client, store_index
     assert "<h1>Milano Duomo</h1>" in html
     assert "Welcome to our flagship store." in html
     assert "Piazza del Duomo 1" in html and "Europe/Rome" in html
-    assert "09:30–19:30" in html
-    assert "Christmas Eve: 09:00–14:00" in html
+    # In the admin's language (English): CLDR's 12-hour ranges, narrow spaces and thin ones.
+    assert "9:30\u202fAM\u2009–\u20097:30\u202fPM" in html
+    assert "Christmas Eve: 9:00\u202fAM\u2009–\u20092:00\u202fPM" in html
     assert 'alt="The shop floor"' in html
     assert not StorePage.objects.filter(slug="milano-duomo").exists()
 
@@ -160,7 +163,7 @@ def test_preview_of_an_edited_store_shows_the_unsaved_changes(admin_client, stor
 
     html = preview(admin_client, page_preview_on_edit_url(store), data).content.decode()
 
-    assert "<h1>Torino Porta Nuova</h1>" in html and "09:00–19:00" in html
+    assert "<h1>Torino Porta Nuova</h1>" in html and "9:00\u202fAM\u2009–\u20097:00\u202fPM" in html
     store.refresh_from_db()
     assert store.title == "Torino Centro" and store.revisions.count() == 0
 

@@ -38,21 +38,38 @@ export function element(tag, attributes = {}, ...children) {
   return node;
 }
 
+// Numbers, distances, prices, dates and times in the page's language (<html lang>), by the
+// browser's Intl: the same CLDR formats the server writes with (themes/storefront/formats.py).
+// A store's times are always written in the store's time zone, never the browser's.
 export function formatKm(km) {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: km < 10 ? 1 : 0 }).format(km) + " km";
+  return new Intl.NumberFormat(locale, { style: "unit", unit: "kilometer", maximumFractionDigits: km < 10 ? 1 : 0 }).format(km);
 }
 
+export function formatPrice(amount, currency) {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(Number(amount));
+}
+
+// "Thu, Dec 3, 10:00 AM" / "gio 3 dic, 09:30" in the store's zone: the day, and the time in
+// the language's short style, joined by the language's pattern (base.html "page-formats").
 export function formatWhen(isoDate, timeZone) {
   if (!isoDate) return "";
-  return new Intl.DateTimeFormat(locale, {
-    weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone,
-  }).format(new Date(isoDate));
+  const moment = new Date(isoDate);
+  const date = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short", timeZone }).format(moment);
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", timeZone }).format(moment);
+  return fill(messages("page-formats").dateTime ?? "{date}, {time}", { date, time });
 }
 
 // Translated strings the template put in a <script type="application/json" id="...">.
 export function messages(id) {
   const node = document.getElementById(id);
   return node ? JSON.parse(node.textContent) : {};
+}
+
+// A message with a count in the plural form of the page's language: the view sends
+// {"one": "{count} store found.", "other": "{count} stores found."}.
+export function counted(forms, count, values = {}) {
+  const form = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other;
+  return fill(form, { ...values, count: new Intl.NumberFormat(locale).format(count) });
 }
 
 export function fill(template, values) {

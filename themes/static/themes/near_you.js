@@ -1,6 +1,6 @@
 // Gift guide: "available near you" — after the shopper shares a location, each product card
 // says whether a store nearby has it, from /graphql.
-import { currentPosition, graphql, locale, messages } from "./api.js";
+import { currentPosition, fill, formatKm, graphql, locale, messages } from "./api.js";
 
 const panel = document.querySelector("[data-near-you]");
 const status = panel.querySelector("[data-near-you-status]");
@@ -44,7 +44,7 @@ panel.querySelector("[data-near-you-button]").addEventListener("click", async ()
   for (const card of cards) {
     const hit = found[card.dataset.sku];
     card.querySelector("[data-availability]").textContent = hit
-      ? `${labels[hit.band]} · ${hit.store.title} (${hit.store.distanceKm.toFixed(1)} km)`
+      ? fill(labels.nearest, { band: labels[hit.band], store: hit.store.title, distance: formatKm(hit.store.distanceKm) })
       : labels.none;
   }
   say(stores.length ? labels.done : labels.noStores);

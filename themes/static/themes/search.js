@@ -1,6 +1,6 @@
 // Search page: results with facets, and suggestions as the shopper types, from /graphql
 // (`search` and `suggest`, provided by the search app).
-import { element, fill, graphql, locale, messages } from "./api.js";
+import { counted, element, fill, formatPrice, graphql, locale, messages } from "./api.js";
 
 const text = messages("search-messages");
 const form = document.querySelector("[data-search-form]");
@@ -49,7 +49,8 @@ function resultItem(edge) {
   const item = element("li", { "data-type": node.__typename },
     element("h3", {}, element("a", { href }, isProduct ? node.name : node.title)));
   if (isProduct) {
-    item.append(element("p", { class: "meta" }, `${node.brand} · ${node.price.amount} ${node.price.currency}`));
+    const price = formatPrice(node.price.amount, node.price.currency);
+    item.append(element("p", { class: "meta" }, node.brand ? `${node.brand} · ${price}` : price));
   } else if (node.address) {
     item.append(element("p", { class: "meta" }, node.address.city));
   }
@@ -65,7 +66,7 @@ function resultItem(edge) {
 function facetGroup(facet) {
   const field = FILTERS[facet.name];
   if (!field || !facet.values.length) return null;
-  const name = facet.name.replace("_", " ");
+  const name = text.facets[facet.name] ?? facet.name;
   const group = element("fieldset", {}, element("legend", { class: "visually-hidden" }, name));
   for (const value of facet.values) {
     const box = element("input", { type: "checkbox", name: field, value: value.value });
@@ -75,7 +76,8 @@ function facetGroup(facet) {
       box.checked ? chosen[field].add(value.value) : chosen[field].delete(value.value);
       runSearch();
     });
-    group.append(element("label", {}, box, ` ${value.label || value.value} (${value.count})`));
+    const count = new Intl.NumberFormat(locale).format(value.count);
+    group.append(element("label", {}, box, ` ${value.label || value.value} (${count})`));
   }
   // Folded unless one of its values is chosen: the results stay a few Tab presses away
   // however many values the facets have.
@@ -96,7 +98,7 @@ async function runSearch() {
     const results = data.search;
     resultList.replaceChildren(...results.edges.map(resultItem));
     facetPanel.replaceChildren(...results.facets.map(facetGroup).filter(Boolean));
-    say(results.totalCount ? fill(text.results, { count: results.totalCount }) : fill(text.noResults, { query }));
+    say(results.totalCount ? counted(text.results, results.totalCount) : fill(text.noResults, { query }));
   } catch (error) {
     say(/Cannot query field "search"/.test(error.message) ? text.unavailable : fill(text.failed, { error: error.message }));
   }

@@ -1,8 +1,10 @@
 // Store finder: the shopper's location (browser or a city typed in) → nearest stores,
 // and for a chosen product its availability and pickup estimate, from /graphql.
-import { currentPosition, element, fill, formatKm, formatWhen, graphql, locale, messages } from "./api.js";
+import { counted, currentPosition, element, fill, formatKm, formatWhen, graphql, locale, messages } from "./api.js";
 
 const text = messages("finder-messages");
+// The cities the finder knows by name, with their centres (cms/stores/cities.py).
+const cities = messages("finder-cities");
 const form = document.querySelector("[data-finder-form]");
 const status = document.querySelector("[data-finder-status]");
 const storeList = document.querySelector("[data-store-results]");
@@ -25,14 +27,15 @@ const AVAILABILITY = `query Availability($sku: String!, $near: GeoPointInput!, $
     }
   }
 }`;
-const CITY = `query StoreInCity($city: String!, $locale: String) {
-  stores(city: $city, first: 1, locale: $locale) { edges { node { location { latitude longitude } } } }
+const STORES_IN_CITY = `query StoresInCity($city: String!, $locale: String) {
+  stores(city: $city, first: 50, locale: $locale) { edges { node { location { latitude longitude } } } }
 }`;
 const PRODUCTS = `query Products($locale: String) {
   products(first: 100, locale: $locale) { edges { node { sku name } } }
 }`;
 
 let position = null;
+let place = null; // the city searched around, by its name in the page's language
 
 function say(message) {
   status.textContent = message;
@@ -49,10 +52,22 @@ async function loadProducts() {
   if (wanted) productSelect.value = wanted;
 }
 
-async function cityPosition(city) {
-  const data = await graphql(CITY, { city, locale });
-  const found = data.stores.edges[0];
-  return found ? found.node.location : null;
+// As cms/stores/cities.py `normalized`: no accents, lower case, ß as ss, single spaces.
+function normalized(name) {
+  return name.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replaceAll("ß", "ss").split(/\s+/).filter(Boolean).join(" ");
+}
+
+// A city's centre and name: from the table of cities, else (a city the table does not know)
+// the middle of the stores whose address is in that city; null when there is none.
+async function findCity(name) {
+  const key = normalized(name);
+  const city = cities.find((row) => row.names.includes(key));
+  if (city) return { name: city.name, position: { latitude: city.latitude, longitude: city.longitude } };
+  const data = await graphql(STORES_IN_CITY, { city: name, locale });
+  const points = data.stores.edges.map((edge) => edge.node.location);
+  if (!points.length) return null;
+  const mean = (field) => points.reduce((sum, point) => sum + point[field], 0) / points.length;
+  return { name, position: { latitude: mean("latitude"), longitude: mean("longitude") } };
 }
 
 function storeItem(store) {
@@ -89,7 +104,8 @@ async function showStores() {
   const data = await graphql(STORES, { near: position, radiusKm, openNow: openNow || null, locale });
   const stores = data.stores.edges.map((edge) => ({ ...edge.node, distanceKm: edge.distanceKm }));
   storeList.replaceChildren(...stores.map(storeItem));
-  say(stores.length ? fill(text.found, { count: stores.length }) : text.noStores);
+  if (!stores.length) say(text.noStores);
+  else say(place ? counted(text.foundNear, stores.length, { city: place }) : counted(text.found, stores.length));
 }
 
 async function showAvailability() {
@@ -121,6 +137,7 @@ document.querySelector("[data-use-location]").addEventListener("click", async ()
     say(text.noLocation);
     return;
   }
+  place = null;
   form.dataset.located = "browser";
   await search();
 });
@@ -129,12 +146,20 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const city = form.elements.city.value.trim();
   if (city) {
-    position = await cityPosition(city);
-    if (!position) {
+    let found;
+    try {
+      found = await findCity(city);
+    } catch (error) {
+      say(fill(text.failed, { error: error.message }));
+      return;
+    }
+    if (!found) {
+      position = place = null;
       storeList.replaceChildren();
       say(fill(text.unknownCity, { city }));
       return;
     }
+    ({ position, name: place } = found);
     form.dataset.located = "city";
   }
   await search();

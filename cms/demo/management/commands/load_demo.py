@@ -1,10 +1,12 @@
 import argparse
 import logging
+import os
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, DjangoHelpFormatter
 
 from cms.demo.builders.catalog import product_specs
+from cms.demo.builders.site import DEFAULT_SITE_URL
 from cms.demo.data.content import GUIDES, OFFERS, POLICIES, STORIES
 from cms.demo.data.stores import STORES
 from cms.demo.loader import load_demo
@@ -28,6 +30,9 @@ Builds, below a home page that becomes the default site's root (replacing Wagtai
   - navigation and footer settings.
 Pages are published with a revision; snippets are live. Images are drawn locally.
 
+The default site gets the address the demo is served on (--site-url, default
+DEMO_SITE_URL or {DEFAULT_SITE_URL}): QR codes and other full URLs are built from it.
+
 Safe to run again: whatever exists (matched on slugs, SKUs, service and coupon
 codes) is left untouched, so a second run creates nothing. Everything happens in
 one transaction. Run `manage.py migrate` first; use -v 2 to list each page."""
@@ -37,10 +42,17 @@ one transaction. Run `manage.py migrate` first; use -v 2 to list each page."""
         parser.formatter_class = HelpFormatter
         return parser
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--site-url",
+            default=os.environ.get("DEMO_SITE_URL") or DEFAULT_SITE_URL,
+            help=f"Public address of the demo site, e.g. http://192.168.1.20:8000 (default: DEMO_SITE_URL or {DEFAULT_SITE_URL}).",
+        )
+
+    def handle(self, *args, site_url, **options):
         verbosity = options["verbosity"]
         with quiet_logger("wagtail", enabled=verbosity < 3):
-            report = load_demo(write=self.stdout.write, verbosity=verbosity)
+            report = load_demo(write=self.stdout.write, verbosity=verbosity, site_url=site_url)
         if verbosity >= 1:
             self.stdout.write("")
             for line in report.summary_lines():
