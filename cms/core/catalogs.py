@@ -36,7 +36,8 @@ def project_locale_dirs():
     found = [Path(path).resolve() for path in settings.LOCALE_PATHS]
     for app_config in apps.get_app_configs():
         app_dir = Path(app_config.path).resolve()
-        if app_dir.is_relative_to(base):
+        # A virtualenv inside the checkout (make's .venv) holds installed apps: not ours.
+        if app_dir.is_relative_to(base) and "site-packages" not in app_dir.parts:
             found.append(app_dir / "locale")
     return sorted({path for path in found if path.is_dir()})
 
