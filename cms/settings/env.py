@@ -37,6 +37,29 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def env_float(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number (like 0.5 or 2), got {raw!r}") from None
+
+
+def env_int_or_word(name, word, default):
+    """A whole number of 0 or more, or ``word`` (e.g. "auto")."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value == word:
+        return word
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be {word!r} or a whole number of 0 or more, got {raw!r}")
+    return int(value)
+
+
 def env_choice(name, choices, default):
     raw = os.environ.get(name)
     if raw is None:
