@@ -198,11 +198,12 @@ wait_until_healthy() {
 
 start() {
   build
-  local running
-  running=$(started_homes | while read -r home; do running_pid "$home" >/dev/null && echo "$home"; done)
-  local recorded=1
+  local running=0 home recorded=1
+  while read -r home; do
+    if running_pid "$home" >/dev/null; then running=$((running + 1)); fi
+  done < <(started_homes)
   [[ -f $CLUSTER_FILE ]] && recorded=$(cat "$CLUSTER_FILE")
-  if [[ -n $running && $recorded != "$ES_NODES" ]]; then
+  if (( running > 0 )) && [[ $recorded != "$ES_NODES" ]]; then
     echo "Elasticsearch already runs from $ES_HOME with $recorded node(s); stop it first to start $ES_NODES" >&2
     return 1
   fi

@@ -525,7 +525,7 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     def _safe_aliases(self):
         try:
-            return self._aliases()
+            return self._aliases(self.client)
         except (TransportError, ApiError):
             return {}
 
