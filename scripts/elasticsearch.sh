@@ -257,13 +257,13 @@ status() {
   [[ -f $CLUSTER_FILE ]] && expected=$(cat "$CLUSTER_FILE")
   mapfile -t homes < <(started_homes)
   for home in "${homes[@]}"; do
-    local name=node
-    [[ $home == "$ES_HOME" ]] || name="node ${home##*/node-}"
+    local name=Elasticsearch
+    [[ $home == "$ES_HOME" ]] || name="Elasticsearch node ${home##*/node-}"
     if pid=$(running_pid "$home"); then
-      echo "Elasticsearch $name is running at http://127.0.0.1:$(cat "$home/elasticsearch.port" 2>/dev/null) (pid $pid, log $home/elasticsearch.log)"
+      echo "$name is running at http://127.0.0.1:$(cat "$home/elasticsearch.port" 2>/dev/null) (pid $pid, log $home/elasticsearch.log)"
       running=$((running + 1))
     else
-      echo "Elasticsearch $name is not running (log $home/elasticsearch.log)"
+      echo "$name is not running (log $home/elasticsearch.log)"
     fi
   done
   if (( running == 0 )); then

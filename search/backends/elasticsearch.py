@@ -490,9 +490,10 @@ class ElasticsearchSearchBackend(SearchBackend):
         lines.append(f"Replicas: {self._replicas_wanted()}")
         try:
             indices = self.client.cat.indices(index=f"{self.prefix}-*", format="json", h="index,health,rep,docs.count").body
-        except (TransportError, ApiError):
-            indices = []
-        live = {index for alias, names in self._safe_aliases().items() if "-next" not in alias for index in names}
+            live = {index for alias, names in self._aliases(self.client).items() if not alias.endswith("-next") for index in names}
+        except (TransportError, ApiError) as error:
+            indices, live = [], set()
+            lines.append(f"  the live indices could not be listed ({type(error).__name__})")
         for row in sorted(indices, key=lambda row: row["index"]):
             if row["index"] in live:
                 lines.append(f"  {row['index']}: {row['health']}, {row['rep']} replica(s), {row['docs.count']} entries")
@@ -522,12 +523,6 @@ class ElasticsearchSearchBackend(SearchBackend):
         if self.replicas == "auto":
             return "auto (one as soon as the cluster has two data nodes), for indices created from now on"
         return f"{self.replicas}, for indices created from now on"
-
-    def _safe_aliases(self):
-        try:
-            return self._aliases(self.client)
-        except (TransportError, ApiError):
-            return {}
 
 
 def chunked(iterable, size):
