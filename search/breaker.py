@@ -114,8 +114,8 @@ class CircuitBreaker:
         with self._lock:
             if self.state != CLOSED:
                 logger.warning(
-                    "%s %s: circuit breaker closed, the probe succeeded after %.1f s open (%d calls refused meanwhile)",
-                    self.engine, self.name, self._clock() - self.opened_at, self.refused,
+                    "%s %s: circuit breaker closed, %s answered again after %.1f s open (%d calls refused meanwhile)",
+                    self.engine, self.name, self.engine, self._clock() - self.opened_at, self.refused,
                 )
             self.state, self.consecutive_failures = CLOSED, 0
 
