@@ -21,7 +21,6 @@ import argparse
 import logging
 import os
 import signal
-import statistics
 import sys
 import tempfile
 import time

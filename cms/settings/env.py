@@ -28,23 +28,21 @@ def env_bool(name, default=False):
 
 
 def env_int(name, default):
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, got {raw!r}") from None
+    return env_number(name, default, int, "a whole number")
 
 
 def env_float(name, default):
+    return env_number(name, default, float, "a number (like 0.5 or 2)")
+
+
+def env_number(name, default, parse, described):
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return float(raw)
+        return parse(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a number (like 0.5 or 2), got {raw!r}") from None
+        raise ImproperlyConfigured(f"{name} must be {described}, got {raw!r}") from None
 
 
 def env_int_or_word(name, word, default):

@@ -194,37 +194,54 @@ def report(title, *lines):
 # --- a node killed ---------------------------------------------------------------------------
 
 
-def test_a_node_killed_under_load_loses_no_search_and_no_index_write(es_cluster, prefix, content, section, recorded_writes):  # noqa: F811
-    with override_settings(SEARCH=cluster_settings(es_cluster.url, prefix)):
+def under_load(cluster, prefix, section, recorded_writes, disrupt, title):
+    """Rebuilds the index on ``cluster``, then searches without pause (a thread) and publishes
+    while ``disrupt(victim, publisher)`` acts on the node holding the English primary shard;
+    once every node is back and the cluster green, publishes a little more, replays what is
+    still recorded and compares index and database document for document; reports the counts
+    under ``title(victim)``. Returns the search loop."""
+    with override_settings(SEARCH=cluster_settings(cluster.url, prefix)):
         call_command("search_index", "rebuild", "--no-progress", stdout=StringIO())
-        es_cluster.wait_for("green")
-        indices = es_cluster.get(f"/_cat/indices/{prefix}-*?format=json&h=index,rep,health")
-        assert indices and all(row["rep"] == "1" and row["health"] == "green" for row in indices), indices
-        victim = es_cluster.primary_of(alias_name(prefix, "en"))  # the node with the English primary shard
-        master = es_cluster.master()
-
+        cluster.wait_for("green")
+        victim = cluster.primary_of(alias_name(prefix, "en"))
         searches, publisher = SearchLoop(), Publisher(section)
         searches.start()
-        publisher.run_for(2)
+        try:
+            publisher.run_for(2)
+            disrupt(victim, publisher)
+            cluster.wait_for("green")
+            publisher.run_for(1)
+        finally:
+            searches.stop()
+        sync_and_compare(cluster.url, prefix)
+        report(
+            title(victim),
+            searches.summary(),
+            f"{publisher.summary()}; index writes recorded for replay {recorded_writes()}, lost 0 (index = database)",
+        )
+    drop(cluster.url, prefix)
+    return searches
+
+
+def test_a_node_killed_under_load_loses_no_search_and_no_index_write(es_cluster, prefix, content, section, recorded_writes):  # noqa: F811
+    masters = []
+
+    def kill_and_restart(victim, publisher):
+        indices = es_cluster.get(f"/_cat/indices/{prefix}-*?format=json&h=index,rep,health")
+        assert indices and all(row["rep"] == "1" and row["health"] == "green" for row in indices), indices
+        masters.append(es_cluster.master())
         es_cluster.kill(victim)
         publisher.run_for(3)  # the node is gone: its replica is promoted
         restart = in_background(es_cluster.start)
         publisher.run_while(restart)
         assert not isinstance(restart.result, Exception), restart.result
-        es_cluster.wait_for("green")
-        publisher.run_for(1)
-        searches.stop()
 
-        sync_and_compare(es_cluster.url, prefix)
-        recorded = recorded_writes()
-        report(
-            f"Node {victim} of 3 killed (SIGKILL; the master was node {master}), restarted while publishing",
-            searches.summary(),
-            f"{publisher.summary()}; index writes recorded for replay {recorded}, lost 0 (index = database)",
-        )
-        assert searches.failures == []
-        assert searches.answers["database"] == 0  # the cluster answered every search itself
-    drop(es_cluster.url, prefix)
+    searches = under_load(
+        es_cluster, prefix, section, recorded_writes, kill_and_restart,
+        lambda victim: f"Node {victim} of 3 killed (SIGKILL; the master was node {masters[0]}), restarted while publishing",
+    )
+    assert searches.failures == []
+    assert searches.answers["database"] == 0  # the cluster answered every search itself
 
 
 # --- a node killed during a rebuild ----------------------------------------------------------
@@ -275,7 +292,8 @@ def test_a_rebuild_while_a_node_dies_completes_or_fails_cleanly(es_cluster, pref
             call_command("search_index", "rebuild", "--no-progress", stdout=StringIO())
         assert not any(alias.endswith("-next") for alias in backend._aliases())
         sync_and_compare(es_cluster.url, prefix)
-        report(f"Node {killed[0]} of 3 killed in the middle of a rebuild", f"the rebuild {outcome}")
+        total = sum(documents.count_documents().values())
+        report(f"Node {killed[0]} of 3 killed in the middle of a rebuild", f"the rebuild of {total} documents {outcome}")
     drop(es_cluster.url, prefix)
 
 
@@ -283,32 +301,18 @@ def test_a_rebuild_while_a_node_dies_completes_or_fails_cleanly(es_cluster, pref
 
 
 def test_one_frozen_node_of_three_fails_no_search_and_everything_converges(es_cluster, prefix, content, section, recorded_writes):  # noqa: F811
-    with override_settings(SEARCH=cluster_settings(es_cluster.url, prefix)):
-        call_command("search_index", "rebuild", "--no-progress", stdout=StringIO())
-        es_cluster.wait_for("green")
-        victim = es_cluster.primary_of(alias_name(prefix, "en"))
-
-        searches, publisher = SearchLoop(), Publisher(section)
-        searches.start()
-        publisher.run_for(2)
+    def freeze_then_thaw(victim, publisher):
         es_cluster.signal(victim, signal.SIGSTOP)
         try:
             publisher.run_for(12)
         finally:
             es_cluster.signal(victim, signal.SIGCONT)
-        es_cluster.wait_for("green")
-        publisher.run_for(2)
-        searches.stop()
 
-        sync_and_compare(es_cluster.url, prefix)
-        recorded = recorded_writes()
-        report(
-            f"Node {victim} of 3 (with the English primary shard) frozen for 12 s (SIGSTOP), then SIGCONT",
-            searches.summary(),
-            f"{publisher.summary()}; index writes recorded for replay {recorded}, lost 0 (index = database)",
-        )
-        assert searches.failures == []
-    drop(es_cluster.url, prefix)
+    searches = under_load(
+        es_cluster, prefix, section, recorded_writes, freeze_then_thaw,
+        lambda victim: f"Node {victim} of 3 (with the English primary shard) frozen for 12 s (SIGSTOP), then SIGCONT",
+    )
+    assert searches.failures == []
 
 
 def test_a_frozen_single_node_opens_the_breakers_and_converges_after_sigcont(es_single_node, prefix, content, section, caplog):  # noqa: F811
