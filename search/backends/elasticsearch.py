@@ -37,6 +37,7 @@ to the replica while writes wait for the primary until the cluster drops the nod
 """
 
 import logging
+import math
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -56,13 +57,17 @@ from .es_mapping import (
     entry_source,
     index_body,
     new_index_name,
-    replica_settings,
     next_alias_name,
+    replica_settings,
     tombstone_source,
 )
 from .es_query import build_search, build_suggest, read_facets, read_hit
 
 logger = logging.getLogger(__name__)
+
+# Index operations of one bulk request per TIMEOUT it may take (a healthy node writes a few
+# hundred small documents with their replicas in well under TIMEOUT).
+WRITES_PER_TIMEOUT = 100
 
 DEFAULT_OPTIONS = {
     "URL": "http://127.0.0.1:9200",  # one node, or every node of a cluster, comma-separated
@@ -261,7 +266,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                 source = entry_source(document)
                 for target in self._write_targets(document.locale, rebuilding):
                     actions.append({"_op_type": "index", "_index": target, "_id": document.ref.key, "_source": source})
-            self._bulk(self.write_client, actions)
+            self._bulk(self._writing(actions), actions)
 
     def delete(self, refs):
         refs = list(refs)
@@ -284,7 +289,13 @@ class ElasticsearchSearchBackend(SearchBackend):
                             "_source": tombstone_source(ref, locale),
                         }
                     )
-            self._bulk(self.write_client, actions)
+            self._bulk(self._writing(actions), actions)
+
+    def _writing(self, actions):
+        """The write client with TIMEOUT for every WRITES_PER_TIMEOUT operations of a bulk
+        request: a publish's few documents get TIMEOUT, a replay of 500 more time."""
+        chunk = min(len(actions), self.chunk_size)
+        return self.write_client.options(request_timeout=self.timeout * max(1, math.ceil(chunk / WRITES_PER_TIMEOUT)))
 
     def _write_targets(self, locale, rebuilding):
         targets = [alias_name(self.prefix, locale)]
