@@ -83,6 +83,7 @@ postgres:
 	@bash scripts/postgres.sh start
 
 # A single-node Elasticsearch on 127.0.0.1 (README: Elasticsearch on this machine); prints its URL.
+# ES_NODES=3 make elasticsearch starts a three-node cluster and prints the nodes' URLs.
 elasticsearch:
 	@bash scripts/elasticsearch.sh start
 

@@ -13,7 +13,9 @@
 # lane is printed every minute, and both lanes' output at the end:
 #   lane 1: SQLite pass, then the tests marked `elasticsearch` on PostgreSQL, then browsers,
 #           then the client tests
-#   lane 2: every other test on PostgreSQL (in a database of its own)
+#   lane 2: every other test on PostgreSQL (in a database of its own), then the tests marked
+#           `elasticsearch_cluster` (three Elasticsearch nodes of their own, killed and frozen;
+#           in another database of its own)
 # Extra arguments go to pytest, e.g. scripts/test.sh -k stores -x
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,7 +83,7 @@ fi
 lane_one() {
   # Tests marked `postgres` exercise what only PostgreSQL does (concurrent writers) and those
   # marked `elasticsearch` need the node; they are left out of the SQLite pass, not skipped.
-  run_suite "SQLite" DATABASE_URL= ELASTICSEARCH_URL= -m "not postgres and not elasticsearch"
+  run_suite "SQLite" DATABASE_URL= ELASTICSEARCH_URL= -m "not postgres and not elasticsearch and not elasticsearch_cluster"
   if [[ -n "$DATABASE_URL_PG" ]]; then
     run_suite "PostgreSQL with Elasticsearch (tests marked elasticsearch)" \
       DATABASE_URL="${DATABASE_URL_PG%/*}/storefront_es" ELASTICSEARCH_URL="$ELASTICSEARCH_URL_PG" -m elasticsearch
@@ -93,7 +95,19 @@ lane_one() {
 lane_two() {
   if [[ -n "$DATABASE_URL_PG" ]]; then
     run_suite "PostgreSQL (all other tests)" \
-      DATABASE_URL="$DATABASE_URL_PG" ELASTICSEARCH_URL= -m "not elasticsearch"
+      DATABASE_URL="$DATABASE_URL_PG" ELASTICSEARCH_URL= -m "not elasticsearch and not elasticsearch_cluster"
+    cluster_tests
+  fi
+}
+
+cluster_tests() {
+  # The tests start their nodes with scripts/elasticsearch.sh on free ports of their own and
+  # stop them at the end; after lane two's PostgreSQL run, which ends before lane one.
+  if [[ -n "$CI" ]] || scripts/elasticsearch.sh available; then
+    ES_CLUSTER_TESTS=1 run_suite "Elasticsearch cluster: nodes killed and frozen (tests marked elasticsearch_cluster)" \
+      DATABASE_URL="${DATABASE_URL_PG%/*}/storefront_cluster" ELASTICSEARCH_URL= -m elasticsearch_cluster
+  else
+    echo "=== Java 17+ or Maven missing: the Elasticsearch cluster tests are left out ==="
   fi
 }
 

@@ -12,6 +12,13 @@ refs are recorded as PendingIndexOperation rows and the save or publish goes on.
 replayed by ``manage.py search_index sync``, and automatically after a later successful index
 operation, at most every SEARCH["PENDING_REPLAY_INTERVAL"] seconds per process. Replay reads
 the current state of each row, so several missed changes of one document become one write.
+
+The write happens in the request that committed, and never holds it long: Elasticsearch
+gives each node SEARCH["OPTIONS"]["TIMEOUT"] (half a second by default), and once its circuit
+breaker for index writes is open it is not asked at all (search/breaker.py), so a publish
+costs its database work and one insert per document. Writing in the request keeps a
+published page searchable at once with no worker process to run; the pending operations are
+the queue that catches up, one mechanism for both.
 """
 
 import logging
@@ -23,6 +30,7 @@ from django.utils import timezone
 
 from . import documents
 from .backends.base import DocumentRef
+from .breaker import CircuitOpen
 from .models import PendingIndexOperation
 from .service import get_fallback_backend, get_search_backend
 from .settings import search_setting
@@ -80,7 +88,8 @@ def update(refs):
         write(configured, to_index, to_delete)
     except Exception as error:  # noqa: BLE001 - whatever the engine's failure, record and go on
         record_pending(to_index, to_delete, error)
-        logger.warning("Search index update of %d document(s) failed (%s); recorded for replay", len(refs), error)
+        log = logger.info if isinstance(error, CircuitOpen) else logger.warning  # the breaker logged its opening
+        log("Search index update of %d document(s) failed (%s); recorded for replay", len(refs), error)
         return False
     PendingIndexOperation.objects.filter(pk__in=pending_ids(refs)).delete()
     replay_if_due()

@@ -22,7 +22,8 @@ from cms.stores.listing import filter_stores
 from cms.stores.locator import DatabaseStoreLocator, StoreLocator, in_distance_order
 
 from .backends.base import SearchUnavailable
-from .backends.elasticsearch import ElasticsearchSearchBackend, unavailable_on_failure
+from .backends.elasticsearch import ElasticsearchSearchBackend
+from .breaker import CircuitOpen
 from .backends.es_mapping import all_alias_name
 
 logger = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ class ElasticsearchStoreLocator(StoreLocator):
         try:
             ids = self.store_ids_within(query.point, query.radius_km)
         except SearchUnavailable as error:
-            logger.warning("Store locator: Elasticsearch unavailable (%s); the database answers.", error)
+            log = logger.debug if isinstance(error, CircuitOpen) else logger.warning  # the breaker logs once
+            log("Store locator: Elasticsearch unavailable (%s); the database answers.", error)
             return DatabaseStoreLocator().search(query)
         found = []
         for store in stores.filter(pk__in=ids).order_by():
@@ -103,7 +105,7 @@ class ElasticsearchStoreLocator(StoreLocator):
             "size": PAGE_SIZE,
         }
         ids = set()
-        with unavailable_on_failure("finding stores"):
+        with backend.searching("finding stores"):
             while True:
                 raw = backend.client.search(index=all_alias_name(backend.prefix), body=body).body
                 hits = raw["hits"]["hits"]

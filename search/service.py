@@ -23,6 +23,7 @@ from .backends.base import (
     SearchRequest,
     SearchUnavailable,
 )
+from .breaker import CircuitOpen
 from .settings import DATABASE_BACKEND, search_setting
 
 logger = logging.getLogger(__name__)
@@ -86,12 +87,15 @@ def run_suggest(prefix, *, locale, site_id=None, types=(), limit=None):
 
 
 def fell_back(operation, backend, error):
-    """The backend to ask instead of ``backend`` (None if it was the fallback itself)."""
+    """The backend to ask instead of ``backend`` (None if it was the fallback itself).
+    Logged per request only when the backend was asked and failed: while its circuit
+    breaker is open, the breaker's own log lines say so once."""
     fallback = get_fallback_backend()
     if backend.name == fallback.name:
         return None
     fallbacks[operation] += 1
-    logger.warning("Search backend %s unavailable for %s (%s); answered by the %s backend", backend.name, operation, error, fallback.name)
+    log = logger.debug if isinstance(error, CircuitOpen) else logger.warning
+    log("Search backend %s unavailable for %s (%s); answered by the %s backend", backend.name, operation, error, fallback.name)
     return fallback
 
 

@@ -8,7 +8,9 @@ ELASTICSEARCH_BACKEND = "search.backends.elasticsearch.ElasticsearchSearchBacken
 DEFAULTS = {
     # Dotted path of the SearchBackend class answering the storefront's searches.
     "BACKEND": DATABASE_BACKEND,
-    # Keyword arguments for the backend (Elasticsearch: URL, INDEX_PREFIX, TIMEOUT in seconds).
+    # Keyword arguments for the backend (Elasticsearch: URL, INDEX_PREFIX, TIMEOUT, MAX_RETRIES,
+    # REPLICAS, BREAKER_FAILURES, BREAKER_COOLDOWN; search/backends/elasticsearch.py
+    # DEFAULT_OPTIONS lists them all with their defaults).
     "OPTIONS": {},
     # Page sizes and the deepest offset a client may ask for.
     "DEFAULT_PAGE_SIZE": 20,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env_bool, env_choice, env_int, env_list, env_origins, env_str
+from .env import env_bool, env_choice, env_float, env_int, env_int_or_word, env_list, env_origins, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 CMS_DIR = BASE_DIR / "cms"
@@ -193,8 +193,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL", "")
 
 # Storefront search (search/settings.py lists every key and its default): Elasticsearch when
-# ELASTICSEARCH_URL is set, otherwise the embedded database backend. Queries fall back to the
-# database while Elasticsearch is unreachable; missed index operations are replayed later.
+# ELASTICSEARCH_URL is set (one node, or every node of a cluster, comma-separated), otherwise
+# the embedded database backend. Queries fall back to the database while Elasticsearch is
+# unreachable; missed index operations are replayed later.
 SEARCH = {
     "BACKEND": (
         "search.backends.elasticsearch.ElasticsearchSearchBackend"
@@ -204,7 +205,10 @@ SEARCH = {
     "OPTIONS": {
         "URL": ELASTICSEARCH_URL,
         "INDEX_PREFIX": env_str("SEARCH_INDEX_PREFIX", "storefront"),
-        "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+        "TIMEOUT": env_float("SEARCH_TIMEOUT", 0.5),
+        "REPLICAS": env_int_or_word("SEARCH_INDEX_REPLICAS", "auto", "auto"),
+        "BREAKER_FAILURES": env_int("SEARCH_BREAKER_FAILURES", 3),
+        "BREAKER_COOLDOWN": env_float("SEARCH_BREAKER_COOLDOWN", 10),
     }
     if ELASTICSEARCH_URL
     else {},

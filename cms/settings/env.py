@@ -29,13 +29,34 @@ def env_bool(name, default=False):
 
 
 def env_int(name, default):
+    return env_number(name, default, int, "a whole number")
+
+
+def env_float(name, default):
+    return env_number(name, default, float, "a number (like 0.5 or 2)")
+
+
+def env_number(name, default, parse, described):
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":
         return default
     try:
-        return int(raw)
+        return parse(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, got {raw!r}") from None
+        raise ImproperlyConfigured(f"{name} must be {described}, got {raw!r}") from None
+
+
+def env_int_or_word(name, word, default):
+    """A whole number of 0 or more, or ``word`` (e.g. "auto")."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    value = raw.strip().lower()
+    if value == word:
+        return word
+    if not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be {word!r} or a whole number of 0 or more, got {raw!r}")
+    return int(value)
 
 
 def env_choice(name, choices, default):

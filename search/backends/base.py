@@ -31,7 +31,14 @@ SORTS = ("relevance", "price_asc", "price_desc", "name", "newest", "distance")
 
 class SearchUnavailable(Exception):
     """The search engine cannot be reached or refused the request (Elasticsearch down,
-    timeout, cluster red). Callers fall back to another backend or record the operation."""
+    timeout, cluster red). Callers fall back to another backend or record the operation.
+
+    ``engine_answered`` is true when the engine itself is fine and said no (an index that is
+    missing, documents it refused): a circuit breaker does not count that as a failure."""
+
+    def __init__(self, message="", *, engine_answered=False):
+        super().__init__(message)
+        self.engine_answered = engine_answered
 
 
 class InvalidSearchArgument(ValueError):
@@ -185,3 +192,8 @@ class SearchBackend(ABC):
 
     def is_available(self) -> bool:
         return True
+
+    def diagnostics(self) -> list:
+        """Lines about the engine's health for `search_index status` (nodes, replicas,
+        circuit breakers); nothing for an engine that is the database itself."""
+        return []

@@ -21,9 +21,23 @@ Rebuild without downtime and without losing writes:
 Connection errors, timeouts, 429 and 5xx answers, and a missing index raise SearchUnavailable:
 the search service answers from the database and the indexing pipeline records the
 operation to replay it later.
+
+A cluster: ``URL`` lists every node (comma-separated). Each request goes to one node (round
+robin) and may take ``TIMEOUT`` seconds there; a node that refuses the connection or does not
+answer in time is set aside (for 1 s, doubling up to 30 s while it keeps failing) and the
+request is retried at once on another node, each node at most once. A dead node costs
+nothing more than a refused connection, a hung one ``TIMEOUT`` once per setting-aside.
+Indices get a replica as soon as the cluster has a second node (``REPLICAS``), so every
+shard survives the loss of one node. Searches and index writes each have a circuit breaker
+(search/breaker.py): after ``BREAKER_FAILURES`` failed requests in a row the engine is not
+asked for ``BREAKER_COOLDOWN`` seconds (searches answer from the database, writes are
+recorded for replay), then one request probes it. Searches and writes are apart because a
+cluster can serve one and not the other: with a primary shard on a frozen node, searches go
+to the replica while writes wait for the primary until the cluster drops the node.
 """
 
 import logging
+import math
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -31,9 +45,11 @@ from contextlib import contextmanager
 from itertools import islice
 
 from django.conf import settings
-from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError
+from django.core.exceptions import ImproperlyConfigured
+from elasticsearch import ApiError, BadRequestError, ConnectionTimeout, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
+from ..breaker import CircuitBreaker
 from .base import DOCUMENT_TYPES, DocumentRef, RebuildReport, SearchBackend, SearchResponse, SearchUnavailable, Suggestion
 from .es_mapping import (
     alias_name,
@@ -42,16 +58,33 @@ from .es_mapping import (
     index_body,
     new_index_name,
     next_alias_name,
+    replica_settings,
     tombstone_source,
 )
 from .es_query import build_search, build_suggest, read_facets, read_hit
 
 logger = logging.getLogger(__name__)
 
+# Index operations of one bulk request per TIMEOUT it may take (a healthy node writes a few
+# hundred small documents with their replicas in well under TIMEOUT).
+WRITES_PER_TIMEOUT = 100
+
 DEFAULT_OPTIONS = {
-    "URL": "http://127.0.0.1:9200",
+    "URL": "http://127.0.0.1:9200",  # one node, or every node of a cluster, comma-separated
     "INDEX_PREFIX": "storefront",
-    "TIMEOUT": 5,  # seconds, for searches and small writes
+    # Seconds one node may take to answer a search or an index write before the request is
+    # retried on another node (and, once every node had its turn, answered by the database
+    # or recorded for replay).
+    "TIMEOUT": 0.5,
+    # Retries on another node after a refused connection or a timeout: None = one per other node.
+    "MAX_RETRIES": None,
+    # Replicas of each index: "auto" (one as soon as the cluster has two data nodes, none on a
+    # single node: Elasticsearch's auto_expand_replicas "0-1") or a number. Used for indices
+    # created from now on (the next rebuild).
+    "REPLICAS": "auto",
+    # Failed requests in a row that open a circuit breaker, and seconds it stays open.
+    "BREAKER_FAILURES": 3,
+    "BREAKER_COOLDOWN": 10,
     "BULK_TIMEOUT": 60,  # seconds, for one bulk request of a rebuild
     "CHUNK_SIZE": 500,  # documents per bulk request
     # Bulk requests of a rebuild in flight at once: the next documents are read from the
@@ -74,7 +107,7 @@ def unavailable_on_failure(action):
     except TransportError as error:  # connection refused, timeout, TLS
         raise SearchUnavailable(f"Elasticsearch unreachable while {action}: {error}") from error
     except NotFoundError as error:
-        raise SearchUnavailable(f"Elasticsearch index missing while {action}: {error}") from error
+        raise SearchUnavailable(f"Elasticsearch index missing while {action}: {error}", engine_answered=True) from error
     except ApiError as error:
         status = _status(error)
         if status is not None and (status >= 500 or status == 429):
@@ -84,6 +117,33 @@ def unavailable_on_failure(action):
 
 class BulkError(SearchUnavailable):
     """Some documents of a bulk request were refused."""
+
+
+def node_urls(url):
+    """The nodes' URLs from ``URL``: one, several comma-separated, or a list."""
+    urls = [part.strip() for part in (url.split(",") if isinstance(url, str) else url) if part.strip()]
+    if not urls:
+        raise ImproperlyConfigured('SEARCH["OPTIONS"]["URL"] (ELASTICSEARCH_URL) names no Elasticsearch node.')
+    return urls
+
+
+def positive_number(value, option, variable):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ImproperlyConfigured(f'SEARCH["OPTIONS"]["{option}"] ({variable}) must be a number of seconds above 0, got {value!r}')
+    return value
+
+
+def replica_count(value):
+    """``"auto"`` or a whole number of replicas of 0 or more."""
+    if isinstance(value, str) and value.strip().lower() == "auto":
+        return "auto"
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        return value
+    raise ImproperlyConfigured(
+        f'SEARCH["OPTIONS"]["REPLICAS"] (SEARCH_INDEX_REPLICAS) must be "auto" or a whole number of 0 or more, got {value!r}'
+    )
 
 
 def content_locales():
@@ -96,25 +156,58 @@ class ElasticsearchSearchBackend(SearchBackend):
     def __init__(self, **options):
         super().__init__(**options)
         merged = {**DEFAULT_OPTIONS, **{key.upper(): value for key, value in options.items()}}
-        self.url = merged["URL"]
+        self.urls = node_urls(merged["URL"])
         self.prefix = merged["INDEX_PREFIX"]
-        self.timeout = merged["TIMEOUT"]
+        self.timeout = positive_number(merged["TIMEOUT"], "TIMEOUT", "SEARCH_TIMEOUT")
+        self.max_retries = len(self.urls) - 1 if merged["MAX_RETRIES"] is None else merged["MAX_RETRIES"]
+        self.replicas = replica_count(merged["REPLICAS"])
         self.bulk_timeout = merged["BULK_TIMEOUT"]
         self.chunk_size = merged["CHUNK_SIZE"]
         self.bulk_threads = merged["BULK_THREADS"]
         self.swap_grace = merged["SWAP_GRACE"]
-        self._client = None
+        failures = merged["BREAKER_FAILURES"]
+        if not isinstance(failures, int) or failures < 1:
+            raise ImproperlyConfigured(
+                f'SEARCH["OPTIONS"]["BREAKER_FAILURES"] (SEARCH_BREAKER_FAILURES) must be a whole number of 1 or more, got {failures!r}'
+            )
+        cooldown = positive_number(merged["BREAKER_COOLDOWN"], "BREAKER_COOLDOWN", "SEARCH_BREAKER_COOLDOWN")
+        self.breakers = {
+            kind: CircuitBreaker(kind, failures=failures, cooldown=cooldown) for kind in ("searches", "index writes")
+        }
+        self._clients = {}
+
+    def _new_client(self):
+        return Elasticsearch(
+            self.urls,
+            request_timeout=self.timeout,
+            max_retries=self.max_retries,
+            retry_on_timeout=True,  # a hung node: try the next one
+            # A failing node is left out for 1 s, 2 s, 4 s ... up to 30 s (the library's defaults).
+            dead_node_backoff_factor=1.0,
+            max_dead_node_backoff=30.0,
+        )
 
     @property
     def client(self):
-        if self._client is None:
-            self._client = Elasticsearch(self.url, request_timeout=self.timeout, max_retries=1, retry_on_timeout=False)
-        return self._client
+        """The client for searches (and everything else but the writes after a commit)."""
+        if "search" not in self._clients:
+            self._clients["search"] = self._new_client()
+        return self._clients["search"]
+
+    @property
+    def write_client(self):
+        """The client for index writes, with a node pool of its own: a write that times out
+        behind a frozen primary shard says nothing about the node that coordinated it, and
+        must not make searches avoid that node."""
+        if "write" not in self._clients:
+            self._clients["write"] = self._new_client()
+        return self._clients["write"]
 
     @property
     def patient_client(self):
         """The client with the bulk timeout, for a rebuild's requests (a refresh after a
-        large load, deleting big indices) that take longer than a search."""
+        large load, deleting big indices) and creating indices, which take longer than a
+        search."""
         return self.client.options(request_timeout=self.bulk_timeout)
 
     # --- searching ----------------------------------------------------------------------------
@@ -140,10 +233,17 @@ class ElasticsearchSearchBackend(SearchBackend):
             suggestions.append(Suggestion(source["title"], DocumentRef(source["type"], int(source["object_id"]))))
         return suggestions[:limit]
 
+    @contextmanager
+    def searching(self, action):
+        """A block of search requests: refused at once while the searches' circuit breaker is
+        open, its failures (SearchUnavailable) counted by it."""
+        with self.breakers["searches"].call(), unavailable_on_failure(action):
+            yield
+
     def _search(self, index, body, action):
         """One search, retried once when an index vanished under it or lost its shards (a
         rebuild deleted the old indices while this search was running on them)."""
-        with unavailable_on_failure(action):
+        with self.searching(action):
             try:
                 return self.client.search(index=index, body=body, allow_partial_search_results=False).body
             except ApiError as error:
@@ -157,8 +257,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         documents = list(documents)
         if not documents:
             return
-        with unavailable_on_failure("indexing"):
-            aliases = self._aliases()
+        with self.breakers["index writes"].call(), unavailable_on_failure("indexing"):
+            aliases = self._aliases(self.write_client)
             self._create_missing({document.locale for document in documents}, aliases)
             rebuilding = self._rebuilding_locales(aliases)
             actions = []
@@ -166,14 +266,14 @@ class ElasticsearchSearchBackend(SearchBackend):
                 source = entry_source(document)
                 for target in self._write_targets(document.locale, rebuilding):
                     actions.append({"_op_type": "index", "_index": target, "_id": document.ref.key, "_source": source})
-            self._bulk(actions)
+            self._bulk(self._writing(actions), actions)
 
     def delete(self, refs):
         refs = list(refs)
         if not refs:
             return
-        with unavailable_on_failure("deleting"):
-            aliases = self._aliases()
+        with self.breakers["index writes"].call(), unavailable_on_failure("deleting"):
+            aliases = self._aliases(self.write_client)
             locales = [locale for locale in self._known_locales(aliases) if alias_name(self.prefix, locale) in aliases]
             rebuilding = self._rebuilding_locales(aliases)
             actions = []
@@ -189,7 +289,13 @@ class ElasticsearchSearchBackend(SearchBackend):
                             "_source": tombstone_source(ref, locale),
                         }
                     )
-            self._bulk(actions)
+            self._bulk(self._writing(actions), actions)
+
+    def _writing(self, actions):
+        """The write client with TIMEOUT for every WRITES_PER_TIMEOUT operations of a bulk
+        request: a publish's few documents get TIMEOUT, a replay of 500 more time."""
+        chunk = min(len(actions), self.chunk_size)
+        return self.write_client.options(request_timeout=self.timeout * max(1, math.ceil(chunk / WRITES_PER_TIMEOUT)))
 
     def _write_targets(self, locale, rebuilding):
         targets = [alias_name(self.prefix, locale)]
@@ -197,12 +303,12 @@ class ElasticsearchSearchBackend(SearchBackend):
             targets.append(next_alias_name(self.prefix, locale))
         return targets
 
-    def _bulk(self, actions, require_alias=True):
+    def _bulk(self, client, actions, require_alias=True):
         """Sends ``actions``; an alias that vanished meanwhile (a rebuild swapped it away) and
         deleting what is not there are fine, anything else refused raises BulkError."""
         failures = []
         for ok, item in streaming_bulk(
-            self.patient_client,
+            client,
             actions,
             chunk_size=self.chunk_size,
             raise_on_error=False,
@@ -211,7 +317,8 @@ class ElasticsearchSearchBackend(SearchBackend):
             if not ok and not _harmless(item):
                 failures.append(item)
         if failures:
-            raise BulkError(f"Elasticsearch refused {len(failures)} operations, first: {failures[0]}")
+            answered = not any(_overloaded(item) for item in failures)
+            raise BulkError(f"Elasticsearch refused {len(failures)} operations, first: {failures[0]}", engine_answered=answered)
 
     def refresh(self):
         """Makes every write visible to searches now (tests; Elasticsearch does it each second)."""
@@ -220,9 +327,10 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     # --- indices and aliases ------------------------------------------------------------------
 
-    def _aliases(self):
-        """``{alias: [index, …]}`` for this prefix's aliases."""
-        found = self.client.indices.get_alias(index=f"{self.prefix}-*", ignore_unavailable=True).body
+    def _aliases(self, client=None):
+        """``{alias: [index, …]}`` for this prefix's aliases (with the patient client unless
+        told otherwise: rebuilds and commands)."""
+        found = (client or self.patient_client).indices.get_alias(index=f"{self.prefix}-*", ignore_unavailable=True).body
         aliases = {}
         for index, entry in found.items():
             for alias in entry.get("aliases", {}):
@@ -248,10 +356,10 @@ class ElasticsearchSearchBackend(SearchBackend):
             alias = alias_name(self.prefix, locale)
             if alias in aliases:
                 continue
-            body = index_body(locale)
+            body = index_body(locale, **replica_settings(self.replicas))
             body["aliases"] = {alias: {}, all_alias_name(self.prefix): {}}
             try:
-                self.client.indices.create(index=f"{alias}-0", body=body)
+                self.patient_client.indices.create(index=f"{alias}-0", body=body)
             except BadRequestError as error:
                 if error.error != "resource_already_exists_exception":  # another process was first
                     raise
@@ -260,7 +368,7 @@ class ElasticsearchSearchBackend(SearchBackend):
     def drop_indices(self):
         """Deletes every index of this prefix (tests)."""
         with unavailable_on_failure("deleting indices"):
-            self.client.options(ignore_status=404).indices.delete(
+            self.patient_client.options(ignore_status=404).indices.delete(
                 index=f"{self.prefix}-*", expand_wildcards="all", allow_no_indices=True
             )
 
@@ -290,7 +398,7 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     def _create_next_index(self, locale):
         name = new_index_name(self.prefix, locale)
-        body = index_body(locale, refresh_interval="-1")
+        body = index_body(locale, refresh_interval="-1", **replica_settings(self.replicas))
         body["aliases"] = {next_alias_name(self.prefix, locale): {}}
         self.patient_client.indices.create(index=name, body=body)
         return name
@@ -370,24 +478,76 @@ class ElasticsearchSearchBackend(SearchBackend):
             hits = self.patient_client.search(index=names, query=query, size=1000, source=False).body["hits"]["hits"]
             if not hits:
                 return
-            self._bulk([{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in hits], require_alias=False)
+            deletes = [{"_op_type": "delete", "_index": hit["_index"], "_id": hit["_id"]} for hit in hits]
+            self._bulk(self.patient_client, deletes, require_alias=False)
 
     # --- health -------------------------------------------------------------------------------
 
     def is_available(self):
-        """The node answers within two seconds and the cluster is not red. (Cluster health,
-        not ping: our node has no handler for ``HEAD /``.)"""
+        """A node answers (each within TIMEOUT, at most two seconds) and the cluster is not red.
+        (Cluster health, not ping: our node has no handler for ``HEAD /``.)"""
         try:
-            health = self.client.options(request_timeout=min(self.timeout, 2), max_retries=0).cluster.health()
+            health = self.client.options(request_timeout=min(self.timeout, 2)).cluster.health()
         except (TransportError, ApiError):
             return False
         return health.body.get("status") in ("green", "yellow")
+
+    def diagnostics(self):
+        """Each node asked on its own (what it answers, or how it fails), the replicas of the
+        live indices, and this process's circuit breakers."""
+        lines = [f"Nodes: {len(self.urls)}, {self.timeout:g} s per request and node, up to {self.max_retries} retries on another node"]
+        for url in self.urls:
+            lines.append(f"  {url}  {self._node_health(url)}")
+        lines.append(f"Replicas: {self._replicas_wanted()}")
+        try:
+            indices = self.client.cat.indices(index=f"{self.prefix}-*", format="json", h="index,health,rep,docs.count").body
+            live = {index for alias, names in self._aliases(self.client).items() if not alias.endswith("-next") for index in names}
+        except (TransportError, ApiError) as error:
+            indices, live = [], set()
+            lines.append(f"  the live indices could not be listed ({type(error).__name__})")
+        for row in sorted(indices, key=lambda row: row["index"]):
+            if row["index"] in live:
+                lines.append(f"  {row['index']}: {row['health']}, {row['rep']} replica(s), {row['docs.count']} entries")
+        lines.append("Circuit breakers (this process's; each app process keeps its own and logs when it opens and closes):")
+        lines += [f"  {breaker.describe()}" for breaker in self.breakers.values()]
+        return lines
+
+    def _node_health(self, url):
+        client = Elasticsearch(url, request_timeout=self.timeout, max_retries=0)
+        started = time.monotonic()
+        try:
+            health = client.cluster.health().body
+        except ConnectionTimeout:
+            return f"timed out after {self.timeout:g} s"
+        except TransportError as error:
+            return f"unreachable ({type(error).__name__})"
+        except ApiError as error:
+            return f"answered {_status(error)}"
+        finally:
+            client.close()
+        return (
+            f"answered in {(time.monotonic() - started) * 1000:.0f} ms: cluster {health['cluster_name']} "
+            f"{health['status']}, {health['number_of_nodes']} node(s)"
+        )
+
+    def _replicas_wanted(self):
+        if self.replicas == "auto":
+            return "auto (one as soon as the cluster has two data nodes), for indices created from now on"
+        return f"{self.replicas}, for indices created from now on"
 
 
 def chunked(iterable, size):
     iterator = iter(iterable)
     while chunk := list(islice(iterator, size)):
         yield chunk
+
+
+def _overloaded(item):
+    """An operation refused because the cluster could not take it (no active primary shard,
+    queue full), not because of the document."""
+    (result,) = item.values()
+    status = result.get("status") or 0
+    return status >= 500 or status == 429
 
 
 def _harmless(item):

@@ -97,9 +97,17 @@ class SearchEntry(Document):
 def index_settings(locale):
     return {
         "number_of_shards": 1,
-        "number_of_replicas": 0,
         "analysis": analysis_settings(locale),
     }
+
+
+def replica_settings(replicas):
+    """``"auto"``: no replica on a single node, one as soon as the cluster has a second data
+    node (Elasticsearch adjusts it as nodes join and leave); a number: exactly that many (a
+    replica that no node can hold leaves the index yellow, still serving)."""
+    if replicas == "auto":
+        return {"auto_expand_replicas": "0-1"}
+    return {"number_of_replicas": replicas, "auto_expand_replicas": "false"}
 
 
 def index_body(locale, **settings):

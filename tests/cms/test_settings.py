@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from cms.settings.env import env_bool, env_choice, env_int, env_list
+from cms.settings.env import env_bool, env_choice, env_float, env_int, env_int_or_word, env_list
 
 REPO = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -142,3 +142,38 @@ def test_development_allows_frontends_on_any_localhost_port_unless_origins_are_c
         assert not re.match(pattern, origin), origin
     configured = manage("shell", "-v", "0", "-c", CORS_SETTINGS, env={**dev, "CORS_ALLOWED_ORIGINS": "http://localhost:3000"})
     assert configured.stdout.strip() == "['http://localhost:3000'] []", configured.stderr
+
+
+def test_env_float_and_int_or_word(monkeypatch):
+    monkeypatch.setenv("SOME_SECONDS", "0.25")
+    monkeypatch.setenv("SOME_COUNT", " Auto ")
+    assert env_float("SOME_SECONDS", 5) == 0.25 and env_float("UNSET_SECONDS", 5) == 5
+    assert env_int_or_word("SOME_COUNT", "auto", 1) == "auto"
+    monkeypatch.setenv("SOME_COUNT", "2")
+    assert env_int_or_word("SOME_COUNT", "auto", 1) == 2
+    monkeypatch.setenv("SOME_SECONDS", "half")
+    with pytest.raises(ImproperlyConfigured, match="SOME_SECONDS"):
+        env_float("SOME_SECONDS", 5)
+    for raw in ("-1", "two", "1.5"):
+        monkeypatch.setenv("SOME_COUNT", raw)
+        with pytest.raises(ImproperlyConfigured, match="SOME_COUNT must be 'auto' or a whole number"):
+            env_int_or_word("SOME_COUNT", "auto", 1)
+
+
+def test_elasticsearch_cluster_settings_come_from_the_environment():
+    env = {
+        **PRODUCTION_ENV,
+        "ELASTICSEARCH_URL": "http://es1:9200,http://es2:9200,http://es3:9200",
+        "SEARCH_TIMEOUT": "0.3",
+        "SEARCH_INDEX_REPLICAS": "2",
+        "SEARCH_BREAKER_FAILURES": "5",
+        "SEARCH_BREAKER_COOLDOWN": "30",
+    }
+    code = (
+        "from search.service import get_search_backend; b = get_search_backend(); "
+        "print(b.urls, b.timeout, b.max_retries, b.replicas, b.breakers['searches'].failures, b.breakers['index writes'].cooldown)"
+    )
+    result = manage("shell", "-v", "0", "-c", code, env=env)
+    assert result.stdout.strip() == "['http://es1:9200', 'http://es2:9200', 'http://es3:9200'] 0.3 2 2 5 30.0", result.stderr
+    result = manage("check", env={**env, "SEARCH_INDEX_REPLICAS": "one"})
+    assert result.returncode != 0 and "SEARCH_INDEX_REPLICAS must be 'auto' or a whole number" in result.stderr

@@ -19,6 +19,7 @@ def pytest_configure(config):
     # when these tests run on a checkout that has not got it yet.
     config.addinivalue_line("markers", "elasticsearch: needs a real Elasticsearch node (ELASTICSEARCH_URL)")
     config.addinivalue_line("markers", "slow: starts and stops processes (an Elasticsearch node of its own)")
+    config.addinivalue_line("markers", "elasticsearch_cluster: starts Elasticsearch nodes of its own, kills and freezes them")
 
 
 @pytest.fixture(scope="session")

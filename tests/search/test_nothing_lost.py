@@ -68,10 +68,10 @@ def database_documents():
 
 def index_documents(url, prefix):
     """``{key: digest}`` of what the node holds (tombstones left out)."""
-    backend = ElasticsearchSearchBackend(URL=url, INDEX_PREFIX=prefix)
+    client = ElasticsearchSearchBackend(URL=url, INDEX_PREFIX=prefix).patient_client
     indices = ",".join(alias_name(prefix, locale) for locale in LOCALES)
-    backend.client.indices.refresh(index=indices, ignore_unavailable=True)
-    response = backend.client.search(
+    client.indices.refresh(index=indices, ignore_unavailable=True)
+    response = client.search(
         index=indices,
         ignore_unavailable=True,
         size=10_000,

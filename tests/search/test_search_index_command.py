@@ -84,3 +84,13 @@ def test_status_of_an_unreachable_backend(content):
     out, _ = run("status")
     assert "Backend: elasticsearch" in out and "Reachable: no" in out
     assert any(line.split() == ["product", "?", "3"] for line in out.splitlines())
+    # each node asked on its own, and this process's breakers
+    assert "Nodes: 1, 1 s per request and node, up to 0 retries on another node" in out
+    assert "  http://127.0.0.1:1  unreachable (ConnectionError)" in out
+    assert "Replicas: auto (one as soon as the cluster has two data nodes)" in out
+    assert "  searches: closed" in out and "  index writes: closed" in out
+
+
+def test_the_database_backend_has_no_nodes_or_breakers(content):
+    out, _ = run("status")
+    assert "Nodes:" not in out and "Circuit breakers" not in out

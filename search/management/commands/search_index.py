@@ -6,8 +6,9 @@
   recorded before the rebuild started are covered by it and cleared.
 - ``sync``: replay the pending operations (recorded while the backend was down) from the
   database's current state.
-- ``status``: the backend, whether it answers, documents in the index against the database
-  per type, and pending operations.
+- ``status``: the backend, whether it answers, each node's answer, the replicas and the
+  circuit breakers (Elasticsearch), documents in the index against the database per type,
+  and pending operations.
 """
 
 import time
@@ -99,6 +100,8 @@ class Command(BaseCommand):
         available = backend.is_available()
         self.stdout.write(f"Backend: {backend.name} ({search_setting('BACKEND')})")
         self.stdout.write(f"Reachable: {'yes' if available else 'no'}")
+        for line in backend.diagnostics():
+            self.stdout.write(line)
         in_database = documents.count_documents()
         try:
             in_index = indexed_counts(backend) if available else {}
