@@ -20,6 +20,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import ContentChecksPanel
 from cms.core.snippets import EditorialSnippet
 from cms.core.validators import CURRENCY_CHOICES, validate_code, validate_gtin
 
@@ -41,6 +42,7 @@ class Category(EditorialSnippet):
 
     preview_template = "catalog/previews/category.html"
     panels = [
+        ContentChecksPanel(),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("parent"),
@@ -111,6 +113,7 @@ class Product(EditorialSnippet, ClusterableModel):
 
     preview_template = "catalog/previews/product.html"
     panels = [
+        ContentChecksPanel(),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("sku"), FieldPanel("gtin")]),
         FieldRowPanel([FieldPanel("brand"), FieldPanel("category")]),

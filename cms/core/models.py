@@ -13,6 +13,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from cms.offers.models import Offer
 
 from .blocks import RICH_TEXT_FEATURES, FooterColumnBlock, LinkBlock
+from .panels import ContentChecksPanel
 from .content_version import ContentVersion  # noqa: F401 (a model of this app)
 from .documents import ProtectedDocument  # noqa: F401 (a model of this app)
 from .preview import HeadlessPreviewMixin, PagePreview  # noqa: F401 (PagePreview: a model of this app)
@@ -44,6 +45,7 @@ class HomePage(HeadlessPreviewMixin, Page):
     )
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
         FieldPanel("featured_guides"),
         FieldPanel("featured_stories"),
@@ -90,7 +92,7 @@ class SectionPage(HeadlessPreviewMixin, Page):
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [ContentChecksPanel(), FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["core.HomePage"]
     subpage_types = ["guides.GiftGuidePage", "stories.ProductStoryPage", "policies.ReturnPolicyPage"]

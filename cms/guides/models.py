@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.validators import CURRENCY_CHOICES
 
@@ -59,6 +60,7 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
     )
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         FieldPanel("hero_image"),
         FieldPanel("intro"),
         MultiFieldPanel(

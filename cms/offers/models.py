@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import ContentChecksPanel
 from cms.core.snippets import EditorialSnippet
 
 from .forms import OfferForm
@@ -59,6 +60,7 @@ class Offer(EditorialSnippet, ClusterableModel):
     base_form_class = OfferForm
     preview_template = "offers/previews/offer.html"
     panels = [
+        ContentChecksPanel(),
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("code"),

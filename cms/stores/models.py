@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.snippets import EditorialSnippet
 from cms.core.validators import (
@@ -49,7 +50,7 @@ class Service(EditorialSnippet):
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
 
     preview_template = "stores/previews/service.html"
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), PublishingPanel()]
+    panels = [ContentChecksPanel(), FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), PublishingPanel()]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -69,7 +70,7 @@ class Service(EditorialSnippet):
 class StoreIndexPage(HeadlessPreviewMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [ContentChecksPanel(), FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = ["stores.StorePage"]
     parent_page_types = ["core.HomePage"]
@@ -128,6 +129,7 @@ class StorePage(HeadlessPreviewMixin, Page):
     accessibility_notes = models.TextField(blank=True, max_length=1000)
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         FieldPanel("hero_image"),
         FieldPanel("store_message"),
         InlinePanel("gallery_images", label=_("Gallery images")),

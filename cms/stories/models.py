@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import story_body_blocks
+from cms.core.panels import ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 
 
@@ -24,6 +25,7 @@ class ProductStoryPage(HeadlessPreviewMixin, Page):
     related_stores = ParentalManyToManyField("stores.StorePage", blank=True, related_name="stories")
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("standfirst")], heading=_("Hero")),
         FieldPanel("body"),
         MultiFieldPanel(

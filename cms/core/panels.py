@@ -1,0 +1,48 @@
+"""Panels shared by the edit forms of pages and snippets."""
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import Panel
+
+from .content_checks import content_issues
+
+CONTENT_LOCALE_ID = "content-locale"
+
+
+class ContentChecksPanel(Panel):
+    """The content checks (cms/core/content_checks.py) of the object as the editor opened
+    it, at the top of its form; no heading and nothing visible when there is nothing to say.
+
+    It also carries the language of the page or snippet being edited (a hidden input,
+    ``#content-locale``), which choosers read to open on that language's objects."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("icon", "warning")
+        super().__init__(**kwargs)
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "core/panels/content_checks.html"
+
+        @cached_property
+        def issues(self):
+            return content_issues(self.instance)
+
+        @property
+        def heading(self):
+            if not self.issues:
+                return ""
+            return _("Checks before publishing (%(count)s)") % {"count": len(self.issues)}
+
+        @heading.setter
+        def heading(self, value):
+            """The heading depends on the checks, not on the panel definition."""
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            locale = getattr(self.instance, "locale", None) if getattr(self.instance, "locale_id", None) else None
+            context.update(
+                issues=self.issues,
+                locale_code=locale.language_code if locale is not None else "",
+                locale_input_id=CONTENT_LOCALE_ID,
+            )
+            return context
