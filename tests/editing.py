@@ -6,6 +6,8 @@ Form data is built with Wagtail's ``wagtail.test.utils.form_data`` helpers
 """
 
 import json
+import re
+from html import unescape
 
 from django.urls import reverse
 from django.utils.html import escape
@@ -153,3 +155,14 @@ def translate_ancestors(page, language_code="it"):
         if not ancestor.has_translation(locale):
             ancestor.copy_for_translation(locale)
     return locale
+
+
+def content_checks(response):
+    """The warnings of the "Checks before publishing" panel of an edit view (empty when it
+    shows none)."""
+    assert response.status_code == 200, f"expected the edit form, got {response.status_code}"
+    html = response.content.decode()
+    match = re.search(r"<ul data-content-checks>(.*?)</ul>", html, re.S)
+    if match is None:
+        return []
+    return [unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in re.findall(r"<li>(.*?)</li>", match.group(1), re.S)]

@@ -193,6 +193,20 @@ class StorePage(HeadlessPreviewMixin, Page):
         verbose_name = _("store")
         indexes = [models.Index(fields=["latitude", "longitude"], name="store_lat_lon_idx")]
 
+    def content_checks(self):
+        """A store shoppers cannot find or whose hours they cannot see: warnings (a store
+        may open before its hours are agreed), the hours themselves are validated by the form."""
+        issues = []
+        if not self.opening_hours.all():
+            issues.append(
+                _("Opening hours: there are no weekly hours, so shoppers see the store as closed and click & collect offers no pickup time.")
+            )
+        if self.latitude is not None and self.longitude is not None and not self.latitude and not self.longitude:
+            issues.append(
+                _("Location: the coordinates are 0, 0 (in the Atlantic Ocean); enter the store's, or shoppers will not find it nearby.")
+            )
+        return issues
+
     def weekly_intervals(self):
         return [hours.as_interval() for hours in self.opening_hours.all()]
 

@@ -3,7 +3,6 @@ services, products, stores, offers, categories and pages at their versions in th
 language; links whose object has no version there stay and are named on the edit view."""
 
 import pytest
-from django.utils.html import escape
 
 from cms.catalog.models import Product
 from cms.core.models import HomePage
@@ -12,7 +11,7 @@ from cms.guides.models import GiftGuidePage
 from cms.offers.models import Offer
 from cms.stores.models import StorePage
 from cms.stories.models import ProductStoryPage
-from tests.editing import page_edit_url, snippet_url, translate_ancestors, translate_page, translate_snippet
+from tests.editing import content_checks, page_edit_url, snippet_url, translate_ancestors, translate_page, translate_snippet
 from tests.factories import (
     CategoryFactory,
     GiftGuidePageFactory,
@@ -70,9 +69,11 @@ def test_a_translated_store_offers_the_italian_services_and_keeps_one_without_tr
     # The English store is unchanged.
     assert set(StorePage.objects.get(pk=store.pk).services.all()) == {english_service, curbside}
 
-    html = admin_client.get(page_edit_url(translation)).content.decode()
-    assert escape("“Curbside pickup” has no Italian version") in html
-    assert "Ritiro in negozio" not in html.split('data-content-checks')[1].split("</section>")[0]
+    checks = content_checks(admin_client.get(page_edit_url(translation)))
+    assert [check for check in checks if check.startswith("Services:")] == [
+        "Services: “Curbside pickup” has no Italian version yet; shoppers see it in English. "
+        "Translate it, or choose another."
+    ]
 
 
 def test_a_translated_story_links_the_italian_products_stores_and_callout(admin_client, section, store_index, italian):
@@ -133,8 +134,8 @@ def test_a_translated_home_page_features_the_italian_offers_and_points_to_guides
     assert [block.value for block in home_it.featured_offers] == [offer_it]
     # The guide has no Italian version yet: the Italian home page keeps the English one …
     assert [block.value.pk for block in home_it.featured_guides] == [guide.pk]
-    html = admin_client.get(page_edit_url(home_it)).content.decode()
-    assert escape("“Gifts for him” has no Italian version yet") in html
+    checks = content_checks(admin_client.get(page_edit_url(home_it)))
+    assert any(check.startswith("Featured guides: “Gifts for him” has no Italian version yet") for check in checks)
 
     # … and once it is translated, the check names the Italian version to choose instead.
     translate_page(admin_client, section)
@@ -142,8 +143,11 @@ def test_a_translated_home_page_features_the_italian_offers_and_points_to_guides
     guide_it = translated(GiftGuidePage, guide, italian)
     guide_it.title = "Regali per lui"
     guide_it.save_revision().publish()
-    html = admin_client.get(page_edit_url(home_it)).content.decode()
-    assert escape("“Gifts for him” is the English version; choose its Italian version “Regali per lui” instead") in html
+    checks = content_checks(admin_client.get(page_edit_url(home_it)))
+    assert (
+        "Featured guides: “Gifts for him” is the English version; choose its Italian version “Regali per lui” instead."
+        in checks
+    )
 
     # Moving the links (what translating does) picks it.
     assert move_to_locale(home_it, italian) == []
@@ -162,8 +166,8 @@ def test_a_translated_offer_applies_in_the_italian_stores(admin_client, store_in
     assert response.status_code == 302
     translation = translated(Offer, offer, italian)
     assert set(translation.stores.all()) == {StorePage.objects.get(pk=milano_it.pk), StorePage.objects.get(pk=roma.pk)}
-    html = admin_client.get(snippet_url(Offer, "edit", translation.pk)).content.decode()
-    assert escape("“Roma” has no Italian version") in html
+    checks = content_checks(admin_client.get(snippet_url(Offer, "edit", translation.pk)))
+    assert any(check.startswith("Stores: “Roma” has no Italian version yet") for check in checks)
 
 
 def test_a_translated_product_is_in_the_italian_category(admin_client, italian):
