@@ -9,6 +9,9 @@ import json
 import re
 from html import unescape
 
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Locale
@@ -76,6 +79,12 @@ def translate_snippet(client, snippet, language_code="it"):
         args=[*_model_args(type(snippet)), snippet.pk],
     )
     return client.post(url, {"locales": [locale.pk]})
+
+
+def admin_datetime(moment):
+    """``moment`` as an editor types it into a date-time field: in their time zone, which is
+    ADMIN_TIME_ZONE for a new editor (cms/core/accounts.py)."""
+    return moment.astimezone(ZoneInfo(settings.ADMIN_TIME_ZONE)).strftime("%Y-%m-%d %H:%M")
 
 
 # --- Reading answers --------------------------------------------------------------------

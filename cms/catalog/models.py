@@ -14,15 +14,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
-from cms.core.panels import ContentChecksPanel
+from cms.core.panels import ContentChecksPanel, ZonedPublishingPanel
 from cms.core.snippets import EditorialSnippet
 from cms.core.validators import CURRENCY_CHOICES, validate_code, validate_gtin
+from cms.core.widgets import localized_snippet_chooser
 
 
 class Category(EditorialSnippet):
@@ -48,7 +49,7 @@ class Category(EditorialSnippet):
         FieldPanel("parent"),
         FieldPanel("description"),
         FieldPanel("image"),
-        PublishingPanel(),
+        ZonedPublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name", boost=2),
@@ -116,13 +117,13 @@ class Product(EditorialSnippet, ClusterableModel):
         ContentChecksPanel(),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("sku"), FieldPanel("gtin")]),
-        FieldRowPanel([FieldPanel("brand"), FieldPanel("category")]),
+        FieldRowPanel([FieldPanel("brand"), FieldPanel("category", widget=localized_snippet_chooser(Category))]),
         MultiFieldPanel([FieldRowPanel([FieldPanel("price"), FieldPanel("currency")])], heading=_("Price")),
         FieldPanel("description"),
         FieldPanel("shop_url"),
         FieldPanel("is_active"),
         InlinePanel("images", label=_("Images")),
-        PublishingPanel(),
+        ZonedPublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name", boost=3),

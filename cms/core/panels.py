@@ -2,11 +2,11 @@
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import Panel, PublishingPanel
+from wagtail.models import Page
 
 from .content_checks import content_issues
-
-CONTENT_LOCALE_ID = "content-locale"
+from .widgets import CONTENT_LOCALE_ID, ZonedDateTimeInput
 
 
 class ContentChecksPanel(Panel):
@@ -46,3 +46,20 @@ class ContentChecksPanel(Panel):
                 locale_input_id=CONTENT_LOCALE_ID,
             )
             return context
+
+
+class ZonedPublishingPanel(PublishingPanel):
+    """Wagtail's publishing schedule ("Set schedule"), its date-times saying which time zone
+    they are in (Wagtail gives them its plain date-time input, not the form's default)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for child in self.children:
+            widget = child.widget
+            child.widget = ZonedDateTimeInput(
+                js_overlay_parent_selector=widget.js_overlay_parent_selector, attrs=dict(widget.attrs)
+            )
+
+
+#: The settings of every page type: Wagtail's, with the zoned publishing schedule.
+PAGE_SETTINGS_PANELS = [ZonedPublishingPanel(), *Page.settings_panels[1:]]

@@ -179,7 +179,8 @@ def versions_in(found, locale):
     versions = {}
     for model, model_links in by_model.items():
         keys = {link.target.translation_key for link in model_links}
-        in_locale = {obj.translation_key: obj for obj in model._default_manager.filter(translation_key__in=keys, locale=locale)}
+        versions_there = model._default_manager.filter(translation_key__in=keys, locale=locale)
+        in_locale = {obj.translation_key: obj for obj in versions_there}
         for link in model_links:
             if link.target.translation_key in in_locale:
                 versions[id(link)] = in_locale[link.target.translation_key]

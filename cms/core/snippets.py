@@ -10,7 +10,7 @@ from wagtail.search import index
 
 class EditorialSnippet(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """Subclasses set ``preview_template``, add ``_revisions`` (a GenericRelation) and put a
-    ``PublishingPanel()`` in their panels so that editors can schedule them."""
+    ``ZonedPublishingPanel()`` (cms/core/panels.py) in their panels so that editors can schedule them."""
 
     preview_template = None
 

@@ -1,6 +1,9 @@
-"""Admin: "QR code" downloads on the edit screens of store pages, stories, gift guides and offers."""
+"""Admin: "QR code" downloads on the edit screens of store pages, stories, gift guides and
+offers; the admin's own style sheet (choosers, compact rows of opening hours)."""
 
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
@@ -12,6 +15,11 @@ from .qr_urls import admin_urlpatterns
 
 def download_url(kind, pk, format):
     return reverse("qr_download", args=[kind, pk, format])
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/css/admin.css"))
 
 
 @hooks.register("register_admin_urls")

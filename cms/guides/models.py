@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
-from cms.core.panels import ContentChecksPanel
+from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.validators import CURRENCY_CHOICES
 
@@ -72,6 +72,7 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
         ),
         FieldPanel("sections"),
     ]
+    settings_panels = PAGE_SETTINGS_PANELS
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("sections"),
@@ -104,7 +105,9 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
                 "budget_currency": self.budget_currency,
             }
             if product.currency != self.budget_currency:
-                message = _("Section “%(section)s”: “%(product)s” is priced in %(currency)s; the budget is in %(budget_currency)s.")
+                message = _(
+                    "Section “%(section)s”: “%(product)s” is priced in %(currency)s; the budget is in %(budget_currency)s."
+                )
             elif product.price > self.budget_max:
                 message = _(
                     "Section “%(section)s”: “%(product)s” costs %(price)s %(currency)s, over the guide's budget of "

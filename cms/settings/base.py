@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.core.validators import place_time_zone_names
+
 from .env import env_bool, env_choice, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -150,6 +152,16 @@ DOCUMENTS = {
     "SENDFILE": env_choice("DOCUMENTS_SENDFILE", ["", "nginx", "xsendfile"], ""),
     "SENDFILE_URL": env_str("DOCUMENTS_SENDFILE_URL", "/internal-documents/"),
 }
+# The admin works on a network without internet: no avatars from gravatar.com (editors
+# may upload a profile picture) and no check for newer Wagtail releases on the dashboard.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors see and type date-times (scheduled publishing, offer validity) in their own time
+# zone, chosen in Account → Preferences among the zones named after a place. A new editor
+# starts in ADMIN_TIME_ZONE (cms/core/accounts.py): the chain's head office, where most of
+# its editors work. Store hours are always in the store's own zone, whatever the editor's.
+WAGTAIL_USER_TIME_ZONES = place_time_zone_names()
+ADMIN_TIME_ZONE = env_str("ADMIN_TIME_ZONE", "Europe/Rome")
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Video embeds are recognised offline (no oEmbed calls at run time); see cms/core/embeds.py.
 WAGTAILEMBEDS_FINDERS = [{"class": "cms.core.embeds.OfflineVideoFinder"}]

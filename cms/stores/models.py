@@ -12,7 +12,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
@@ -20,9 +19,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
-from cms.core.panels import ContentChecksPanel
+from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, ZonedPublishingPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.snippets import EditorialSnippet
+from cms.core.widgets import MinuteTimeInput, MultipleChooser, TimeZoneInput, localized_snippet_chooser
 from cms.core.validators import (
     LATITUDE_VALIDATORS,
     LONGITUDE_VALIDATORS,
@@ -50,7 +50,7 @@ class Service(EditorialSnippet):
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
 
     preview_template = "stores/previews/service.html"
-    panels = [ContentChecksPanel(), FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), PublishingPanel()]
+    panels = [ContentChecksPanel(), FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), ZonedPublishingPanel()]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -71,6 +71,7 @@ class StoreIndexPage(HeadlessPreviewMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [ContentChecksPanel(), FieldPanel("intro")]
+    settings_panels = PAGE_SETTINGS_PANELS
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = ["stores.StorePage"]
     parent_page_types = ["core.HomePage"]
@@ -144,26 +145,32 @@ class StorePage(HeadlessPreviewMixin, Page):
             ],
             heading=_("Address"),
         ),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]), FieldPanel("time_zone")],
-            heading=_("Position and time zone"),
-        ),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])], heading=_("Position")),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("parking_notes"), FieldPanel("accessibility_notes")], heading=_("Getting there")),
     ]
     hours_panels = [
+        FieldPanel("time_zone", widget=TimeZoneInput()),
         InlinePanel(
             "opening_hours",
             label=_("Weekly opening hours"),
-            help_text=_("Several intervals per day are allowed (e.g. a lunch break); they must not overlap."),
+            help_text=_(
+                "In the store's time zone, above. Several intervals a day are allowed (e.g. a lunch break); "
+                "they must not overlap. Tick “closes the next day” for hours past midnight."
+            ),
+            classname="compact-rows",
         ),
         InlinePanel(
             "hours_exceptions",
             label=_("Exceptions (holidays, special hours)"),
-            help_text=_("A dated exception replaces the weekly hours of that date."),
+            help_text=_("In the store's time zone, above. A dated exception replaces the weekly hours of that date."),
+            classname="compact-rows",
         ),
     ]
-    service_panels = [FieldPanel("services"), FieldPanel("pickup_preparation_minutes")]
+    service_panels = [
+        FieldPanel("services", widget=MultipleChooser(localized_snippet_chooser(Service))),
+        FieldPanel("pickup_preparation_minutes"),
+    ]
 
     edit_handler = TabbedInterface(
         [
@@ -172,7 +179,7 @@ class StorePage(HeadlessPreviewMixin, Page):
             ObjectList(hours_panels, heading=_("Opening hours")),
             ObjectList(service_panels, heading=_("Services")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(PAGE_SETTINGS_PANELS, heading=_("Settings")),
         ]
     )
     base_form_class = StorePageForm
@@ -199,11 +206,17 @@ class StorePage(HeadlessPreviewMixin, Page):
         issues = []
         if not self.opening_hours.all():
             issues.append(
-                _("Opening hours: there are no weekly hours, so shoppers see the store as closed and click & collect offers no pickup time.")
+                _(
+                    "Opening hours: there are no weekly hours, so shoppers see the store as closed and click & collect "
+                    "offers no pickup time."
+                )
             )
         if self.latitude is not None and self.longitude is not None and not self.latitude and not self.longitude:
             issues.append(
-                _("Location: the coordinates are 0, 0 (in the Atlantic Ocean); enter the store's, or shoppers will not find it nearby.")
+                _(
+                    "Location: the coordinates are 0, 0 (in the Atlantic Ocean); enter the store's, or shoppers will "
+                    "not find it nearby."
+                )
             )
         return issues
 
@@ -229,7 +242,16 @@ class StoreOpeningHours(Orderable, IntervalFields):
     store = ParentalKey(StorePage, on_delete=models.CASCADE, related_name="opening_hours")
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES)
 
-    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]), FieldPanel("closes_next_day")]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("weekday"),
+                FieldPanel("opens", widget=MinuteTimeInput()),
+                FieldPanel("closes", widget=MinuteTimeInput()),
+                FieldPanel("closes_next_day"),
+            ]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("opening hours interval")
@@ -248,10 +270,14 @@ class StoreHoursException(Orderable, IntervalFields):
     closed = models.BooleanField(default=False, help_text=_("Closed all day. Leave the times empty."))
 
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("label")]),
-        FieldPanel("closed"),
-        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
-        FieldPanel("closes_next_day"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("label"), FieldPanel("closed")]),
+        FieldRowPanel(
+            [
+                FieldPanel("opens", widget=MinuteTimeInput()),
+                FieldPanel("closes", widget=MinuteTimeInput()),
+                FieldPanel("closes_next_day"),
+            ]
+        ),
     ]
 
     class Meta(Orderable.Meta):
