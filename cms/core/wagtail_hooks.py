@@ -1,5 +1,6 @@
 """Admin: "QR code" downloads on the edit screens of store pages, stories, gift guides and
-offers; the admin's own style sheet (choosers, compact rows of opening hours)."""
+offers; the admin's own style sheet (choosers, compact rows of opening hours); leading
+editors to the drafts autosave left (cms/core/drafts.py)."""
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -9,6 +10,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.action_menu import ActionMenuItem
 
+from .drafts import lead_to_drafts
 from .qr import kind_of
 from .qr_urls import admin_urlpatterns
 
@@ -20,6 +22,9 @@ def download_url(kind, pk, format):
 @hooks.register("insert_global_admin_css")
 def admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("core/css/admin.css"))
+
+
+hooks.register("before_create_page", lead_to_drafts)
 
 
 @hooks.register("register_admin_urls")
