@@ -27,12 +27,14 @@ from .relations import links, load_targets, stream_nodes, versions_in
 
 
 def content_issues(instance):
-    """Warnings about ``instance`` (a page or snippet as the editor sees it), in order."""
+    """Warnings about ``instance`` (a page or snippet as the editor sees it), in order;
+    none for an object not created yet (its form is still empty)."""
+    if instance.pk is None:
+        return []
     issues = []
     if isinstance(instance, TranslatableMixin) and instance.locale_id is not None:
         issues += foreign_language_links(instance)
-        if instance.pk is not None:
-            issues += translation_state(instance)
+        issues += translation_state(instance)
     issues += images_without_alt_text(instance)
     own_checks = getattr(instance, "content_checks", None)
     if own_checks is not None:

@@ -163,7 +163,10 @@ class StorePage(HeadlessPreviewMixin, Page):
         InlinePanel(
             "hours_exceptions",
             label=_("Exceptions (holidays, special hours)"),
-            help_text=_("In the store's time zone, above. A dated exception replaces the weekly hours of that date."),
+            help_text=_(
+                "In the store's time zone, above. A dated exception replaces the weekly hours of that date; tick "
+                "“closed” for a day without opening, and leave its times empty."
+            ),
             classname="compact-rows",
         ),
     ]
@@ -227,6 +230,11 @@ class StorePage(HeadlessPreviewMixin, Page):
         return any(service.code == code for service in self.services.all())
 
 
+# The column of "closes the next day" in the compact rows of hours: short, the help text
+# (read by screen readers) says the rest.
+NEXT_DAY_HEADING = _("Next day")
+
+
 class IntervalFields(models.Model):
     opens = models.TimeField(null=True, blank=True)
     closes = models.TimeField(null=True, blank=True)
@@ -248,7 +256,7 @@ class StoreOpeningHours(Orderable, IntervalFields):
                 FieldPanel("weekday"),
                 FieldPanel("opens", widget=MinuteTimeInput()),
                 FieldPanel("closes", widget=MinuteTimeInput()),
-                FieldPanel("closes_next_day"),
+                FieldPanel("closes_next_day", heading=NEXT_DAY_HEADING),
             ]
         )
     ]
@@ -275,7 +283,7 @@ class StoreHoursException(Orderable, IntervalFields):
             [
                 FieldPanel("opens", widget=MinuteTimeInput()),
                 FieldPanel("closes", widget=MinuteTimeInput()),
-                FieldPanel("closes_next_day"),
+                FieldPanel("closes_next_day", heading=NEXT_DAY_HEADING),
             ]
         ),
     ]
