@@ -3,17 +3,14 @@
 // avatars, no Wagtail update check; launch() fails every such request and records it).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { ADMIN_PASSWORD, BASE_URL, graphql, launch, logIn, screenshot, showTabOf } from "./browser.mjs";
+import { BASE_URL, graphql, launch, logIn, screenshot, showTabOf, skipWithoutEditors } from "./browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(() => browser.close());
 
 test("an editor's dashboard, store form and chooser request nothing from another host", async (t) => {
-  if (!ADMIN_PASSWORD) {
-    t.skip("BROWSER_TEST_ADMIN_PASSWORD is not set (scripts/browser.sh test creates the editor)");
-    return;
-  }
+  if (skipWithoutEditors(t)) return;
   const page = await browser.context.newPage();
   const requested = [];
   page.on("request", (request) => requested.push(request.url()));

@@ -45,6 +45,13 @@ export async function launch({ args = [], ...options } = {}) {
 // the browser's language); scripts/browser.sh creates the editors with this password.
 export const ADMIN_PASSWORD = process.env.BROWSER_TEST_ADMIN_PASSWORD;
 
+// Admin tests need the editors the runner creates: skips `t` (returns true) without them.
+export function skipWithoutEditors(t) {
+  if (ADMIN_PASSWORD) return false;
+  t.skip("BROWSER_TEST_ADMIN_PASSWORD is not set (scripts/browser.sh test creates the editors)");
+  return true;
+}
+
 export async function logIn(page, username) {
   await page.goto("/admin/login/");
   await page.locator('input[name="username"]').fill(username);

@@ -2,17 +2,14 @@
 // with the theme) and the "Frontend" mode (an external frontend with a preview token).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { ADMIN_PASSWORD, launch, logIn, screenshot } from "./browser.mjs";
+import { launch, logIn, screenshot, skipWithoutEditors } from "./browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(() => browser.close());
 
 test("an editor previews a draft in the storefront templates and may switch to the frontend", async (t) => {
-  if (!ADMIN_PASSWORD) {
-    t.skip("BROWSER_TEST_ADMIN_PASSWORD is not set (scripts/browser.sh test creates the editor)");
-    return;
-  }
+  if (skipWithoutEditors(t)) return;
   const page = await browser.context.newPage();
   await logIn(page, "editor");
 
