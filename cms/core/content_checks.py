@@ -16,6 +16,7 @@ text. A model adds its own by defining ``content_checks()``, returning messages 
 from django.utils.formats import date_format
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -148,8 +149,6 @@ def translation_state(instance):
 def _image_uses(instance, label=""):
     """``(label, image pk, alt text given where the image is used)`` for every image of
     ``instance``: its image fields, those of its child objects, and StreamField images."""
-    from modelcluster.models import ClusterableModel, get_all_child_relations
-
     for model_field in instance._meta.concrete_fields:
         related = getattr(model_field, "related_model", None)
         if related is not None and issubclass(related, AbstractImage):

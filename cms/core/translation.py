@@ -21,7 +21,7 @@ from .relations import move_to_locale
 
 
 def localize_translation_links(sender, source_obj, target_obj, **kwargs):
-    missing = move_to_locale(target_obj, target_obj.locale)
+    move_to_locale(target_obj, target_obj.locale)
     if isinstance(target_obj, Page):
         # Wagtail has saved the page copy and a revision of it; the editor opens that
         # revision, so it must carry the same links as the page.
@@ -29,7 +29,6 @@ def localize_translation_links(sender, source_obj, target_obj, **kwargs):
         if target_obj.latest_revision_id:
             Revision.objects.filter(pk=target_obj.latest_revision_id).update(content=target_obj.serializable_data())
     # Snippets: the copy is unsaved here and the translate view saves it.
-    return missing
 
 
 def connect_signals():

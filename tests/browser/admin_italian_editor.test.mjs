@@ -109,6 +109,10 @@ test("an editor working in Italian creates, translates and publishes a store", a
   const { store: published } = await graphql(`{ store(slug: "${SLUG}", locale: "en") { id } }`);
   assert.ok(published, "the English store is published");
 
+  // Its edit form names what to check before publishing: the missing Italian translation.
+  await page.goto(`/admin/pages/${published.id}/edit/`);
+  assert.equal(await page.locator("ul[data-content-checks] li").count(), 1);
+
   // Translate it (Wagtail's "Translate" action) into Italian.
   await page.goto(`/admin/translation/submit/page/${published.id}/`);
   await page.locator('input[name="locales"]').check();
@@ -122,6 +126,8 @@ test("an editor working in Italian creates, translates and publishes a store", a
   await showTabOf(page, "#id_title");
   await page.locator("#id_title").fill("Milano Navigli, la sera");
   await publish(page);
+  await page.goto(`/admin/pages/${published.id}/edit/`);
+  assert.equal(await page.locator("ul[data-content-checks]").count(), 0, "nothing left to check");
 
   // Through the API …
   const { store } = await graphql(`{
