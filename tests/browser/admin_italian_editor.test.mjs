@@ -20,8 +20,11 @@ before(async () => {
 after(() => browser.close());
 
 async function publish(page) {
-  // Autosave may still be saving the last change: let it finish, then publish.
-  await page.waitForTimeout(1000);
+  // Autosave saves a new page a moment after its form becomes valid, and the address becomes
+  // the page's edit view; publishing before that would post a second page. Later changes are
+  // autosaved in turn (a debounced save after the last one): let them finish, then publish.
+  if (new URL(page.url()).pathname.includes("/add/")) await page.waitForURL(/\/edit\/$/, { timeout: 15000 });
+  await page.waitForTimeout(2000);
   await page.waitForLoadState("networkidle");
   await page.locator("footer .w-dropdown-button .w-dropdown__toggle").click();
   await page.locator('footer button[name="action-publish"]').click();
