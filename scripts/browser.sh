@@ -39,10 +39,13 @@ run_tests() {
   "$PYTHON" manage.py load_demo --site-url "http://127.0.0.1:$PORT"
   "$PYTHON" manage.py search_index rebuild --no-progress
   "$PYTHON" manage.py collectstatic --noinput -v 0
-  # An editor for the preview test; the password lives only as long as the scratch database.
+  # Editors for the admin tests (one English, one who switches the admin to Italian); the
+  # password lives only as long as the scratch database.
   BROWSER_TEST_ADMIN_PASSWORD=$("$PYTHON" -c "import secrets; print(secrets.token_urlsafe(16))")
   export BROWSER_TEST_ADMIN_PASSWORD
-  DEMO_ADMIN_PASSWORD=$BROWSER_TEST_ADMIN_PASSWORD "$PYTHON" manage.py ensure_admin --username editor >/dev/null
+  for editor in editor redattrice; do
+    DEMO_ADMIN_PASSWORD=$BROWSER_TEST_ADMIN_PASSWORD "$PYTHON" manage.py ensure_admin --username "$editor" >/dev/null
+  done
   echo "--- Demo site ready in $((SECONDS - started)) s; serving on 127.0.0.1:$PORT"
   serve_demo "$PORT" "$SCRATCH/server.log" /en/
   local tests_started=$SECONDS status=0

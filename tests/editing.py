@@ -6,7 +6,12 @@ Form data is built with Wagtail's ``wagtail.test.utils.form_data`` helpers
 """
 
 import json
+import re
+from html import unescape
 
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import escape
 from wagtail.models import Locale
@@ -74,6 +79,12 @@ def translate_snippet(client, snippet, language_code="it"):
         args=[*_model_args(type(snippet)), snippet.pk],
     )
     return client.post(url, {"locales": [locale.pk]})
+
+
+def admin_datetime(moment):
+    """``moment`` as an editor types it into a date-time field: in their time zone, which is
+    ADMIN_TIME_ZONE for a new editor (cms/core/accounts.py)."""
+    return moment.astimezone(ZoneInfo(settings.ADMIN_TIME_ZONE)).strftime("%Y-%m-%d %H:%M")
 
 
 # --- Reading answers --------------------------------------------------------------------
@@ -153,3 +164,14 @@ def translate_ancestors(page, language_code="it"):
         if not ancestor.has_translation(locale):
             ancestor.copy_for_translation(locale)
     return locale
+
+
+def content_checks(response):
+    """The warnings of the "Checks before publishing" panel of an edit view (empty when it
+    shows none)."""
+    assert response.status_code == 200, f"expected the edit form, got {response.status_code}"
+    html = response.content.decode()
+    match = re.search(r"<ul data-content-checks>(.*?)</ul>", html, re.S)
+    if match is None:
+        return []
+    return [unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in re.findall(r"<li>(.*?)</li>", match.group(1), re.S)]

@@ -14,14 +14,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import ContentChecksPanel, ZonedPublishingPanel
 from cms.core.snippets import EditorialSnippet
 from cms.core.validators import CURRENCY_CHOICES, validate_code, validate_gtin
+from cms.core.widgets import localized_snippet_chooser
 
 
 class Category(EditorialSnippet):
@@ -41,12 +43,13 @@ class Category(EditorialSnippet):
 
     preview_template = "catalog/previews/category.html"
     panels = [
+        ContentChecksPanel(),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("parent"),
         FieldPanel("description"),
         FieldPanel("image"),
-        PublishingPanel(),
+        ZonedPublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name", boost=2),
@@ -111,15 +114,16 @@ class Product(EditorialSnippet, ClusterableModel):
 
     preview_template = "catalog/previews/product.html"
     panels = [
+        ContentChecksPanel(),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("sku"), FieldPanel("gtin")]),
-        FieldRowPanel([FieldPanel("brand"), FieldPanel("category")]),
+        FieldRowPanel([FieldPanel("brand"), FieldPanel("category", widget=localized_snippet_chooser(Category))]),
         MultiFieldPanel([FieldRowPanel([FieldPanel("price"), FieldPanel("currency")])], heading=_("Price")),
         FieldPanel("description"),
         FieldPanel("shop_url"),
         FieldPanel("is_active"),
         InlinePanel("images", label=_("Images")),
-        PublishingPanel(),
+        ZonedPublishingPanel(),
     ]
     search_fields = [
         index.SearchField("name", boost=3),

@@ -9,6 +9,8 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.core.widgets import MultipleChooser
+from cms.stores.choosers import store_chooser_viewset
 from cms.stores.models import StorePage
 
 from .ingestion_keys import issue_key
@@ -71,7 +73,9 @@ class StockApiKeyForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["stores"].queryset = StorePage.objects.filter(locale=Locale.get_default()).order_by("title")
+        default_locale = Locale.get_default()
+        self.fields["stores"].queryset = StorePage.objects.filter(locale=default_locale).order_by("title")
+        self.fields["stores"].widget.locale = default_locale.language_code
 
     def clean(self):
         cleaned_data = super().clean()
@@ -110,7 +114,12 @@ class StockApiKeyViewSet(ModelViewSet):
     list_filter = ["is_active", "all_stores"]
     search_fields = ["name", "prefix"]
     edit_handler = ObjectList(
-        [FieldPanel("name"), FieldPanel("all_stores"), FieldPanel("stores"), FieldPanel("is_active")],
+        [
+            FieldPanel("name"),
+            FieldPanel("all_stores"),
+            FieldPanel("stores", widget=MultipleChooser(store_chooser_viewset.widget_class)),
+            FieldPanel("is_active"),
+        ],
         base_form_class=StockApiKeyForm,
     )
 

@@ -4,12 +4,15 @@ Page types pick from these; the GraphQL layer has one typed block per class here
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .widgets import LOCALE_LINKED_FIELDS
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -64,7 +67,28 @@ class VideoBlock(blocks.StructBlock):
         template = "core/blocks/video_block.html"
 
 
-class ActiveProductChooserBlock(SnippetChooserBlock):
+class LocalizedSnippetChooserBlock(SnippetChooserBlock):
+    """A snippet chooser block whose modal opens on the language of the page being edited."""
+
+    @cached_property
+    def widget(self):
+        chooser = super().widget
+        chooser.linked_fields = LOCALE_LINKED_FIELDS
+        return chooser
+
+
+class LocalizedPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser block whose modal, when it starts at the root, lists the pages of the
+    language of the page being edited."""
+
+    @cached_property
+    def widget(self):
+        chooser = super().widget
+        chooser.linked_fields = LOCALE_LINKED_FIELDS
+        return chooser
+
+
+class ActiveProductChooserBlock(LocalizedSnippetChooserBlock):
     """Chooses a product and refuses one that shoppers cannot buy (inactive or unpublished)."""
 
     def __init__(self, **kwargs):

@@ -1,5 +1,6 @@
 """System checks: a document sendfile method that does not exist, or document files that
-media serving would publish, are reported at startup (cms/core/documents.py)."""
+media serving would publish, are reported at startup (cms/core/documents.py); so is an
+ADMIN_TIME_ZONE that is no time zone (cms/core/accounts.py)."""
 
 import os
 from pathlib import Path
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.core import checks
 from django.core.files.storage import FileSystemStorage, default_storage
 
+from .validators import time_zone_names
 from .documents import SENDERS, UPLOAD_FOLDER, document_storage, documents_setting, unknown_sendfile_message
 
 
@@ -34,3 +36,10 @@ def public_document_files():
         if files:
             return True
     return False
+
+
+def check_admin_time_zone(app_configs=None, **kwargs):
+    if settings.ADMIN_TIME_ZONE not in time_zone_names():
+        message = f"ADMIN_TIME_ZONE {settings.ADMIN_TIME_ZONE!r} is not an IANA time zone."
+        return [checks.Error(message, hint="For example Europe/Rome or America/New_York.", id="core.E003")]
+    return []

@@ -8,11 +8,17 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.offers.models import Offer
 
-from .blocks import RICH_TEXT_FEATURES, FooterColumnBlock, LinkBlock
+from .blocks import (
+    RICH_TEXT_FEATURES,
+    FooterColumnBlock,
+    LinkBlock,
+    LocalizedPageChooserBlock,
+    LocalizedSnippetChooserBlock,
+)
+from .panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from .content_version import ContentVersion  # noqa: F401 (a model of this app)
 from .documents import ProtectedDocument  # noqa: F401 (a model of this app)
 from .preview import HeadlessPreviewMixin, PagePreview  # noqa: F401 (PagePreview: a model of this app)
@@ -25,30 +31,32 @@ class HomePage(HeadlessPreviewMixin, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     featured_guides = StreamField(
-        [("guide", blocks.PageChooserBlock(page_type="guides.GiftGuidePage"))],
+        [("guide", LocalizedPageChooserBlock(page_type="guides.GiftGuidePage"))],
         blank=True,
         max_num=12,
         help_text=_("Gift guides shown on the home page, in this order."),
     )
     featured_stories = StreamField(
-        [("story", blocks.PageChooserBlock(page_type="stories.ProductStoryPage"))],
+        [("story", LocalizedPageChooserBlock(page_type="stories.ProductStoryPage"))],
         blank=True,
         max_num=12,
         help_text=_("Product stories shown on the home page, in this order."),
     )
     featured_offers = StreamField(
-        [("offer", SnippetChooserBlock("offers.Offer"))],
+        [("offer", LocalizedSnippetChooserBlock("offers.Offer"))],
         blank=True,
         max_num=12,
         help_text=_("Offers shown on the home page while they are valid."),
     )
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text"), FieldPanel("hero_image")], heading=_("Hero")),
         FieldPanel("featured_guides"),
         FieldPanel("featured_stories"),
         FieldPanel("featured_offers"),
     ]
+    settings_panels = PAGE_SETTINGS_PANELS
     search_fields = Page.search_fields + [index.SearchField("hero_text")]
     parent_page_types = ["wagtailcore.Page"]
     template = "core/home_page.html"
@@ -90,7 +98,8 @@ class SectionPage(HeadlessPreviewMixin, Page):
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [ContentChecksPanel(), FieldPanel("intro")]
+    settings_panels = PAGE_SETTINGS_PANELS
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["core.HomePage"]
     subpage_types = ["guides.GiftGuidePage", "stories.ProductStoryPage", "policies.ReturnPolicyPage"]

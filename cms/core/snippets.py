@@ -10,7 +10,7 @@ from wagtail.search import index
 
 class EditorialSnippet(PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """Subclasses set ``preview_template``, add ``_revisions`` (a GenericRelation) and put a
-    ``PublishingPanel()`` in their panels so that editors can schedule them."""
+    ``ZonedPublishingPanel()`` (cms/core/panels.py) in their panels so that editors can schedule them."""
 
     preview_template = None
 
@@ -56,16 +56,26 @@ class EditorialSnippet(PreviewableMixin, DraftStateMixin, RevisionMixin, Transla
         errors = {}
         for field_name in self.unique_per_locale_fields():
             value = getattr(self, field_name)
-            if value and others.filter(**{field_name: value}).exists():
-                errors[field_name] = ValidationError(
-                    _("%(model)s with this %(field)s already exists in %(language)s."),
-                    code="unique_per_locale",
-                    params={
-                        "model": str(self._meta.verbose_name).capitalize(),
-                        "field": self._meta.get_field(field_name).verbose_name,
-                        "language": self.locale.get_display_name(),
-                    },
+            existing = others.filter(**{field_name: value}).first() if value else None
+            if existing is None:
+                continue
+            message = _("%(model)s with this %(field)s already exists in %(language)s.")
+            if not existing.live and existing.first_published_at is None:
+                # Most likely one an editor started and left (autosave keeps new drafts).
+                message = _(
+                    "%(model)s with this %(field)s already exists in %(language)s: “%(existing)s”, a draft never "
+                    "published. Edit that one (it is in the listing), or delete it to start again."
                 )
+            errors[field_name] = ValidationError(
+                message,
+                code="unique_per_locale",
+                params={
+                    "model": str(self._meta.verbose_name).capitalize(),
+                    "field": self._meta.get_field(field_name).verbose_name,
+                    "language": self.locale.get_display_name(),
+                    "existing": existing,
+                },
+            )
         if errors:
             raise ValidationError(errors)
 

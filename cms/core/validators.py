@@ -36,6 +36,18 @@ def time_zone_names():
     return frozenset(zoneinfo.available_timezones())
 
 
+# Areas of the IANA database whose zones are named after a place ("Europe/Rome"); the
+# rest are legacy aliases ("US/Eastern", "Cuba") or fixed offsets ("Etc/GMT-1").
+PLACE_AREAS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+
+
+@lru_cache(maxsize=1)
+def place_time_zone_names():
+    """The zones named after a place, and UTC, sorted: what editors are offered. Any IANA
+    name stays valid (``validate_time_zone``)."""
+    return ["UTC", *sorted(name for name in time_zone_names() if name.split("/")[0] in PLACE_AREAS and "/" in name)]
+
+
 def time_zone_choices():
     return [(name, name) for name in sorted(time_zone_names())]
 

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.validators import CURRENCY_CHOICES
 
@@ -59,6 +60,7 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
     )
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         FieldPanel("hero_image"),
         FieldPanel("intro"),
         MultiFieldPanel(
@@ -70,6 +72,7 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
         ),
         FieldPanel("sections"),
     ]
+    settings_panels = PAGE_SETTINGS_PANELS
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("sections"),
@@ -83,6 +86,37 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("gift guide")
+
+    def content_checks(self):
+        """Picks over the budget, or priced in another currency: warnings, not errors (a
+        guide may hold one splurge on purpose, and prices change after publishing)."""
+        if self.budget_max is None:
+            return []
+        issues = []
+        for section, product, _note in self.product_picks():
+            if product is None:
+                continue
+            params = {
+                "product": product.name,
+                "section": section,
+                "price": product.price,
+                "currency": product.currency,
+                "budget": self.budget_max,
+                "budget_currency": self.budget_currency,
+            }
+            if product.currency != self.budget_currency:
+                message = _(
+                    "Section “%(section)s”: “%(product)s” is priced in %(currency)s; the budget is in %(budget_currency)s."
+                )
+            elif product.price > self.budget_max:
+                message = _(
+                    "Section “%(section)s”: “%(product)s” costs %(price)s %(currency)s, over the guide's budget of "
+                    "%(budget)s %(budget_currency)s."
+                )
+            else:
+                continue
+            issues.append(message % params)
+        return issues
 
     def product_picks(self):
         """(section title, product, note) for every pick, in the order shoppers see them."""

@@ -8,12 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import ContentChecksPanel, ZonedPublishingPanel
 from cms.core.snippets import EditorialSnippet
+from cms.core.widgets import MultipleChooser
+from cms.stores.choosers import store_chooser_viewset
 
 from .forms import OfferForm
 
@@ -59,6 +62,7 @@ class Offer(EditorialSnippet, ClusterableModel):
     base_form_class = OfferForm
     preview_template = "offers/previews/offer.html"
     panels = [
+        ContentChecksPanel(),
         FieldPanel("title"),
         FieldPanel("description"),
         FieldPanel("code"),
@@ -67,9 +71,15 @@ class Offer(EditorialSnippet, ClusterableModel):
             [FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]), FieldPanel("channel")],
             heading=_("When and where"),
         ),
-        MultiFieldPanel([FieldPanel("applies_to_all_stores"), FieldPanel("stores")], heading=_("Stores")),
+        MultiFieldPanel(
+            [
+                FieldPanel("applies_to_all_stores"),
+                FieldPanel("stores", widget=MultipleChooser(store_chooser_viewset.widget_class)),
+            ],
+            heading=_("Stores"),
+        ),
         FieldPanel("terms"),
-        PublishingPanel(),
+        ZonedPublishingPanel(),
     ]
     search_fields = [
         index.SearchField("title", boost=2),

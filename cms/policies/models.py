@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES, FAQItemBlock
+from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 
 from .forms import ReturnPolicyPageForm
@@ -42,6 +43,7 @@ class ReturnPolicyPage(HeadlessPreviewMixin, Page):
     faq = StreamField([("question", FAQItemBlock())], blank=True)
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("market"), FieldPanel("region")]), FieldPanel("effective_date")],
@@ -56,6 +58,7 @@ class ReturnPolicyPage(HeadlessPreviewMixin, Page):
         FieldPanel("faq"),
     ]
     base_form_class = ReturnPolicyPageForm
+    settings_panels = PAGE_SETTINGS_PANELS
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
         index.SearchField("exceptions"),

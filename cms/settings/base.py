@@ -6,6 +6,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from cms.core.validators import place_time_zone_names
+
 from .env import env_bool, env_choice, env_float, env_int, env_int_or_word, env_list, env_origins, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -103,6 +105,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (autosave and the live preview post
+    # while an editor types): transactions take SQLite's write lock when they begin and wait
+    # for it, instead of failing with "database is locked" when a reader starts writing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -184,6 +191,16 @@ DOCUMENTS = {
     "SENDFILE": env_choice("DOCUMENTS_SENDFILE", ["", "nginx", "xsendfile"], ""),
     "SENDFILE_URL": env_str("DOCUMENTS_SENDFILE_URL", "/internal-documents/"),
 }
+# The admin works on a network without internet: no avatars from gravatar.com (editors
+# may upload a profile picture) and no check for newer Wagtail releases on the dashboard.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Editors see and type date-times (scheduled publishing, offer validity) in their own time
+# zone, chosen in Account → Preferences among the zones named after a place. A new editor
+# starts in ADMIN_TIME_ZONE (cms/core/accounts.py): the chain's head office, where most of
+# its editors work. Store hours are always in the store's own zone, whatever the editor's.
+WAGTAIL_USER_TIME_ZONES = place_time_zone_names()
+ADMIN_TIME_ZONE = env_str("ADMIN_TIME_ZONE", "Europe/Rome")
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 # Video embeds are recognised offline (no oEmbed calls at run time); see cms/core/embeds.py.
 WAGTAILEMBEDS_FINDERS = [{"class": "cms.core.embeds.OfflineVideoFinder"}]

@@ -12,7 +12,6 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
-    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
@@ -20,8 +19,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, ZonedPublishingPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.snippets import EditorialSnippet
+from cms.core.widgets import MinuteTimeInput, MultipleChooser, TimeZoneInput, localized_snippet_chooser
 from cms.core.validators import (
     LATITUDE_VALIDATORS,
     LONGITUDE_VALIDATORS,
@@ -49,7 +50,7 @@ class Service(EditorialSnippet):
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
 
     preview_template = "stores/previews/service.html"
-    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), PublishingPanel()]
+    panels = [ContentChecksPanel(), FieldPanel("name"), FieldPanel("code"), FieldPanel("description"), ZonedPublishingPanel()]
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -69,7 +70,8 @@ class Service(EditorialSnippet):
 class StoreIndexPage(HeadlessPreviewMixin, Page):
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [ContentChecksPanel(), FieldPanel("intro")]
+    settings_panels = PAGE_SETTINGS_PANELS
     search_fields = Page.search_fields + [index.SearchField("intro")]
     subpage_types = ["stores.StorePage"]
     parent_page_types = ["core.HomePage"]
@@ -128,6 +130,7 @@ class StorePage(HeadlessPreviewMixin, Page):
     accessibility_notes = models.TextField(blank=True, max_length=1000)
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         FieldPanel("hero_image"),
         FieldPanel("store_message"),
         InlinePanel("gallery_images", label=_("Gallery images")),
@@ -142,26 +145,35 @@ class StorePage(HeadlessPreviewMixin, Page):
             ],
             heading=_("Address"),
         ),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]), FieldPanel("time_zone")],
-            heading=_("Position and time zone"),
-        ),
+        MultiFieldPanel([FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")])], heading=_("Position")),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("parking_notes"), FieldPanel("accessibility_notes")], heading=_("Getting there")),
     ]
     hours_panels = [
+        FieldPanel("time_zone", widget=TimeZoneInput()),
         InlinePanel(
             "opening_hours",
             label=_("Weekly opening hours"),
-            help_text=_("Several intervals per day are allowed (e.g. a lunch break); they must not overlap."),
+            help_text=_(
+                "In the store's time zone, above. Several intervals a day are allowed (e.g. a lunch break); "
+                "they must not overlap. Tick “closes the next day” for hours past midnight."
+            ),
+            classname="compact-rows",
         ),
         InlinePanel(
             "hours_exceptions",
             label=_("Exceptions (holidays, special hours)"),
-            help_text=_("A dated exception replaces the weekly hours of that date."),
+            help_text=_(
+                "In the store's time zone, above. A dated exception replaces the weekly hours of that date; tick "
+                "“closed” for a day without opening, and leave its times empty."
+            ),
+            classname="compact-rows",
         ),
     ]
-    service_panels = [FieldPanel("services"), FieldPanel("pickup_preparation_minutes")]
+    service_panels = [
+        FieldPanel("services", widget=MultipleChooser(localized_snippet_chooser(Service))),
+        FieldPanel("pickup_preparation_minutes"),
+    ]
 
     edit_handler = TabbedInterface(
         [
@@ -170,7 +182,7 @@ class StorePage(HeadlessPreviewMixin, Page):
             ObjectList(hours_panels, heading=_("Opening hours")),
             ObjectList(service_panels, heading=_("Services")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(PAGE_SETTINGS_PANELS, heading=_("Settings")),
         ]
     )
     base_form_class = StorePageForm
@@ -191,11 +203,36 @@ class StorePage(HeadlessPreviewMixin, Page):
         verbose_name = _("store")
         indexes = [models.Index(fields=["latitude", "longitude"], name="store_lat_lon_idx")]
 
+    def content_checks(self):
+        """A store shoppers cannot find or whose hours they cannot see: warnings (a store
+        may open before its hours are agreed), the hours themselves are validated by the form."""
+        issues = []
+        if not self.opening_hours.all():
+            issues.append(
+                _(
+                    "Opening hours: there are no weekly hours, so shoppers see the store as closed and click & collect "
+                    "offers no pickup time."
+                )
+            )
+        if self.latitude is not None and self.longitude is not None and not self.latitude and not self.longitude:
+            issues.append(
+                _(
+                    "Location: the coordinates are 0, 0 (in the Atlantic Ocean); enter the store's, or shoppers will "
+                    "not find it nearby."
+                )
+            )
+        return issues
+
     def weekly_intervals(self):
         return [hours.as_interval() for hours in self.opening_hours.all()]
 
     def offers_service(self, code):
         return any(service.code == code for service in self.services.all())
+
+
+# The column of "closes the next day" in the compact rows of hours: short, the help text
+# (read by screen readers) says the rest.
+NEXT_DAY_HEADING = _("Next day")
 
 
 class IntervalFields(models.Model):
@@ -213,7 +250,16 @@ class StoreOpeningHours(Orderable, IntervalFields):
     store = ParentalKey(StorePage, on_delete=models.CASCADE, related_name="opening_hours")
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES)
 
-    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]), FieldPanel("closes_next_day")]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("weekday"),
+                FieldPanel("opens", widget=MinuteTimeInput()),
+                FieldPanel("closes", widget=MinuteTimeInput()),
+                FieldPanel("closes_next_day", heading=NEXT_DAY_HEADING),
+            ]
+        )
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("opening hours interval")
@@ -232,10 +278,14 @@ class StoreHoursException(Orderable, IntervalFields):
     closed = models.BooleanField(default=False, help_text=_("Closed all day. Leave the times empty."))
 
     panels = [
-        FieldRowPanel([FieldPanel("date"), FieldPanel("label")]),
-        FieldPanel("closed"),
-        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
-        FieldPanel("closes_next_day"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("label"), FieldPanel("closed")]),
+        FieldRowPanel(
+            [
+                FieldPanel("opens", widget=MinuteTimeInput()),
+                FieldPanel("closes", widget=MinuteTimeInput()),
+                FieldPanel("closes_next_day", heading=NEXT_DAY_HEADING),
+            ]
+        ),
     ]
 
     class Meta(Orderable.Meta):

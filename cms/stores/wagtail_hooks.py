@@ -1,13 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .choosers import store_chooser_viewset
 from .models import Service
 
 
 class ServiceViewSet(SnippetViewSet):
     model = Service
     icon = "cog"
-    menu_label = "Store services"
+    menu_label = _("Store services")
     add_to_admin_menu = True
     menu_order = 210
     list_display = ["name", "code", "locale", "live"]
@@ -16,3 +19,8 @@ class ServiceViewSet(SnippetViewSet):
 
 
 register_snippet(ServiceViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_store_chooser_viewset():
+    return store_chooser_viewset

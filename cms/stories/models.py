@@ -8,8 +8,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.catalog.models import Product
 from cms.core.blocks import story_body_blocks
+from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
+from cms.core.widgets import MultipleChooser, localized_snippet_chooser
+from cms.stores.choosers import store_chooser_viewset
 
 
 class ProductStoryPage(HeadlessPreviewMixin, Page):
@@ -24,14 +28,19 @@ class ProductStoryPage(HeadlessPreviewMixin, Page):
     related_stores = ParentalManyToManyField("stores.StorePage", blank=True, related_name="stories")
 
     content_panels = Page.content_panels + [
+        ContentChecksPanel(),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("standfirst")], heading=_("Hero")),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("related_products"), FieldPanel("related_stores")],
+            [
+                FieldPanel("related_products", widget=MultipleChooser(localized_snippet_chooser(Product))),
+                FieldPanel("related_stores", widget=MultipleChooser(store_chooser_viewset.widget_class)),
+            ],
             heading=_("Related"),
             help_text=_("Products the story is about and stores where shoppers can see them."),
         ),
     ]
+    settings_panels = PAGE_SETTINGS_PANELS
     search_fields = Page.search_fields + [
         index.SearchField("standfirst", boost=2),
         index.SearchField("body"),

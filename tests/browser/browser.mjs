@@ -10,15 +10,16 @@ export const BASE_URL = process.env.BASE_URL || "http://127.0.0.1:8765";
 export const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
 mkdirSync(SCREENSHOTS, { recursive: true });
 
-// One browser per test file, with a fresh profile that is removed afterwards.
-export async function launch(options = {}) {
+// One browser per test file, with a fresh profile that is removed afterwards; `args` are
+// added to the browser's own (e.g. --lang=it-IT for a browser in Italian).
+export async function launch({ args = [], ...options } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "storefront-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
     args: [
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", ...args,
     ],
     viewport: { width: 1280, height: 900 },
     baseURL: BASE_URL,
@@ -40,9 +41,35 @@ export async function launch(options = {}) {
   };
 }
 
-export async function screenshot(page, name) {
+// Logs an editor in through the admin's form, finding its fields by name (the labels are in
+// the browser's language); scripts/browser.sh creates the editors with this password.
+export const ADMIN_PASSWORD = process.env.BROWSER_TEST_ADMIN_PASSWORD;
+
+// Admin tests need the editors the runner creates: skips `t` (returns true) without them.
+export function skipWithoutEditors(t) {
+  if (ADMIN_PASSWORD) return false;
+  t.skip("BROWSER_TEST_ADMIN_PASSWORD is not set (scripts/browser.sh test creates the editors)");
+  return true;
+}
+
+export async function logIn(page, username) {
+  await page.goto("/admin/login/");
+  await page.locator('input[name="username"]').fill(username);
+  await page.locator('input[name="password"]').fill(ADMIN_PASSWORD);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(/\/admin\/$/);
+}
+
+// Shows the tab of an edit form that holds `selector` (tab ids come from their translated
+// headings, so tabs are found by what they contain).
+export async function showTabOf(page, selector) {
+  const panel = await page.locator(`[role="tabpanel"]:has(${selector})`).getAttribute("id");
+  await page.locator(`a[role="tab"][href="#${panel}"]`).click();
+}
+
+export async function screenshot(page, name, { fullPage = true } = {}) {
   const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 

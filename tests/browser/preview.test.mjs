@@ -2,24 +2,16 @@
 // with the theme) and the "Frontend" mode (an external frontend with a preview token).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { launch, screenshot } from "./browser.mjs";
+import { launch, logIn, screenshot, skipWithoutEditors } from "./browser.mjs";
 
-const PASSWORD = process.env.BROWSER_TEST_ADMIN_PASSWORD;
 let browser;
 before(async () => { browser = await launch(); });
 after(() => browser.close());
 
 test("an editor previews a draft in the storefront templates and may switch to the frontend", async (t) => {
-  if (!PASSWORD) {
-    t.skip("BROWSER_TEST_ADMIN_PASSWORD is not set (scripts/browser.sh test creates the editor)");
-    return;
-  }
+  if (skipWithoutEditors(t)) return;
   const page = await browser.context.newPage();
-  await page.goto("/admin/login/");
-  await page.getByLabel("Username").fill("editor");
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: /Sign in/ }).click();
-  await page.waitForURL(/\/admin\/$/);
+  await logIn(page, "editor");
 
   // The page to preview: a gift guide, found through its public URL.
   await page.goto("/admin/pages/search/?q=Gifts+for+him");

@@ -206,3 +206,15 @@ def test_product_listing_search_finds_a_product_by_name_sku_or_brand(admin_clien
 
     assert response.status_code == 200
     assert [product.sku for product in response.context["object_list"]] == ["MOKA-3"]
+
+
+def test_an_sku_taken_by_an_abandoned_draft_names_the_draft(admin_client, kitchen):
+    """Autosave keeps a new product as soon as its form is valid; an editor who left and
+    starts again is told which draft holds the SKU."""
+    data = product_form(sku="KETTLE-9", name="Kettle", category=kitchen.pk)
+    autosave = admin_client.post(snippet_url(Product, "add"), data, HTTP_ACCEPT="application/json")
+    assert autosave.json()["success"] and not Product.objects.get(sku="KETTLE-9").live
+
+    response = post_form(admin_client, snippet_url(Product, "add"), data, publish=True)
+
+    assert_field_error(response, "sku", "already exists in English: “Kettle (KETTLE-9)”, a draft never published.")

@@ -10,14 +10,10 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from cms.core.models import SectionPage
 from cms.stories.models import ProductStoryPage
 from tests.clock import later
-from tests.editing import assert_redirected, page_add_url, page_edit_url, post_form
+from tests.editing import admin_datetime, assert_redirected, page_add_url, page_edit_url, post_form
 from tests.factories import ProductStoryPageFactory
 
 IN_THREE_DAYS = datetime.timedelta(days=3)
-
-
-def admin_datetime(moment):
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def test_new_page_scheduled_in_the_admin_goes_live_on_time(admin_client, home):

@@ -2,6 +2,7 @@
 admin refuses an offer that ends before it starts or applies to no store."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
@@ -59,7 +60,8 @@ def test_editor_creates_an_offer_draft_for_chosen_stores(admin_client, milano, i
     offer = Offer.objects.get(code="MOKA10")
     assert not offer.live and offer.channel == "in-store" and not offer.applies_to_all_stores
     assert list(offer.stores.all()) == [milano]
-    assert offer.valid_from == datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC)
+    # Typed in the editor's time zone (a new editor's: ADMIN_TIME_ZONE, Europe/Rome).
+    assert offer.valid_from == datetime.datetime(2026, 12, 1, 9, tzinfo=ZoneInfo("Europe/Rome"))
     assert list(Offer.objects.for_store(milano)) == [offer]
 
 

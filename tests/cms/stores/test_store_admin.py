@@ -2,6 +2,7 @@
 admin refuses a store whose position, time zone or opening hours make no sense."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -398,7 +399,7 @@ def test_store_edit_form_shows_help_texts(admin_client, store):
     assert "Between -180 and 180, e.g. 9.191383." in html
     assert "The store&#x27;s IANA time zone; opening hours are in this zone." in html
     assert "Tick when the store closes after midnight." in html
-    assert "Several intervals per day are allowed (e.g. a lunch break); they must not overlap." in html
+    assert "Several intervals a day are allowed (e.g. a lunch break); they must not overlap." in html
 
 
 def test_admin_page_search_finds_a_store_by_city(admin_client, store_index):
@@ -409,3 +410,33 @@ def test_admin_page_search_finds_a_store_by_city(admin_client, store_index):
 
     assert response.status_code == 200
     assert [page.title for page in response.context["pages"]] == ["Flagship"]
+
+
+def test_hours_are_typed_to_the_minute_below_the_store_time_zone(admin_client, store_index):
+    data = store_form(
+        time_zone="Europe/London",
+        opening_hours=[hours(MONDAY, "09:30", "13:15"), hours(SATURDAY, "21:45", "01:30", True)],
+        exceptions=[{"date": "2026-12-24", "label": "Christmas Eve", "opens": "08:45", "closes": "14:05"}],
+    )
+
+    assert_redirected(post_form(admin_client, page_add_url(StorePage, store_index), data))
+
+    store = StorePage.objects.get(slug="milano-duomo")
+    assert [str(row) for row in store.opening_hours.all()] == ["Monday 09:30–13:15", "Saturday 21:45–01:30 (next day)"]
+    assert [e.as_interval().label() for e in store.hours_exceptions.all()] == ["08:45–14:05"]
+    html = admin_client.get(page_edit_url(store)).content.decode()
+    assert '<input type="time" name="opening_hours-0-opens" value="09:30" step="60"' in html
+    # The time zone is typed with suggestions, at the top of the hours tab, before the hours.
+    zone_input = re.search(r'<input type="text" name="time_zone"[^>]*>', html).group(0)
+    assert 'value="Europe/London"' in zone_input and 'list="id_time_zone-suggestions"' in zone_input
+    assert '<option value="Europe/Rome"></option>' in html and '<option value="US/Eastern"></option>' not in html
+    hours_tab = html[html.index('id="tab-opening_hours"') :]
+    assert hours_tab.index('name="time_zone"') < hours_tab.index('name="opening_hours-0-opens"')
+
+
+def test_a_time_zone_outside_the_suggestions_is_still_a_valid_iana_zone(admin_client, store_index):
+    data = store_form(time_zone="US/Eastern", opening_hours=[hours(MONDAY, "09:00", "18:00")])
+
+    assert_redirected(post_form(admin_client, page_add_url(StorePage, store_index), data))
+
+    assert StorePage.objects.get(slug="milano-duomo").time_zone == "US/Eastern"
