@@ -1,5 +1,6 @@
 """The store page says when the store opens or closes in the store's own time, not in the
-server's (UTC): a Milan store opening at 9:00 opens at "09:00", winter or summer."""
+server's (UTC): a Milan store opening at 9:00 opens at 9:00 AM (English's CLDR time format),
+winter or summer, and the machine-readable time carries the store's offset."""
 
 import datetime
 import re
@@ -16,4 +17,5 @@ def test_the_next_opening_or_closing_is_in_the_store_time_zone(client, store_ind
     html = client.get(store.url).content.decode()
 
     status = re.search(r'<p class="status[^>]*>(.*?)</p>', html, re.S).group(1)
-    assert re.search(r"\b(09:00|19:00)\b", status), status
+    assert re.search(r'datetime="[^"]*T(09|19):00:00\+0[12]:00"', status), status
+    assert re.search(r">(9:00|7:00)\s?[AP]M<", status.replace("\u202f", " ")), status
