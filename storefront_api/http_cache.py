@@ -14,9 +14,10 @@ say so.
 
 The optional server-side cache stores public GET bodies under a key of the request's
 parameters (query, variables, operation name, extensions: persisted-query hashes included),
-site, language and content versions (cms/core/content_version.py): publishing changes a
-version, so the old entries are never read again. A response whose execution read stock
-levels also records the stock version and is only reused while it is current.
+site and content versions (cms/core/content_version.py): publishing changes a version, so
+the old entries are never read again. A response whose execution read stock levels also
+records the stock version and is only reused while it is current. An entry keeps the
+response's surrogate keys for its hits.
 """
 
 import hashlib

@@ -1,0 +1,174 @@
+"""The mixed workload through Varnish: wrk reads every benchmark read round and round while
+this process changes content every few seconds — it publishes the benchmark store (a new
+phone number), then ingests a stock batch of the availability product in the stores the
+read shows, and so on — with the purge worker (`manage.py purge_cache`) running beside it.
+
+After each change it asks Varnish for the read that shows it until the new content comes,
+and keeps asking for a second more. It reports the throughput and latency of the reads, the
+share Varnish answered from its cache, how long each change took to be served, and every
+response that still showed the old content although it was asked for after the purge had
+been sent ("older than the purge": there must be none).
+
+    python -m benchmarks.peers.mixed <varnish url> <seconds> <change every> <paths file> <connections>
+(with our API's environment: DJANGO_SETTINGS_MODULE, DATABASE_URL, CDN_PURGER=varnish, …)
+"""
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode
+
+import django
+
+from .load import wrk_path
+
+MIXED_SCRIPT = Path(__file__).with_name("wrk_mixed.lua")
+WATCH_AFTER_FRESH = 1.0  # seconds of asking after the new content came
+
+
+def fetch(url):
+    started = time.time()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return started, json.loads(response.read())
+
+
+class Change:
+    """One change: when it committed, when its purge was sent, what Varnish answered after."""
+
+    def __init__(self, kind, committed_at):
+        self.kind, self.committed_at = kind, committed_at
+        self.purged_at = None
+        self.fresh_at = None
+        self.stale_after_purge = 0
+        self.asked = 0
+
+    def as_dict(self):
+        return {
+            "kind": self.kind,
+            "seconds_to_fresh": None if self.fresh_at is None else round(self.fresh_at - self.committed_at, 3),
+            "seconds_to_purge": None if self.purged_at is None else round(self.purged_at - self.committed_at, 3),
+            "stale_after_purge": self.stale_after_purge,
+            "asked": self.asked,
+        }
+
+
+def purge_sent_at(reason_contains, since):
+    """When the first purge of a change (by its reason) was sent successfully, as unix time."""
+    from cms.publishing.models import CachePurge
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        purge = (CachePurge.objects.filter(created_at__gte=since, reason__contains=reason_contains, status="succeeded")
+                 .order_by("pk").first())
+        if purge is not None:
+            return purge.last_attempt_at.timestamp() + (purge.response_time_ms or 0) / 1000
+        time.sleep(0.02)
+    return None
+
+
+def watch(change, url, is_new):
+    """Ask ``url`` until ``is_new(body)``, then WATCH_AFTER_FRESH seconds more; count answers
+    with old content asked for after the purge was sent."""
+    answers = []
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        sent, body = fetch(url)
+        answers.append((sent, is_new(body)))
+        if is_new(body) and change.fresh_at is None:
+            change.fresh_at = time.time()
+            deadline = time.monotonic() + WATCH_AFTER_FRESH
+        time.sleep(0.01)
+    return answers
+
+
+def publish_store(store, number):
+    store.phone = f"+39 02 {number:07d}"
+    store.save_revision().publish()
+    return store.phone
+
+
+def stock_batch(sku, slugs, number):
+    from django.utils import timezone
+
+    from cms.catalog.stock import ingest_stock_batch
+
+    quantity = 100 + number
+    now = timezone.now().isoformat()
+    ingest_stock_batch([{"store": slug, "sku": sku, "quantity": quantity, "source_updated_at": now} for slug in slugs])
+    return quantity
+
+
+def run(varnish_url, seconds, change_every, paths_file, connections):
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from cms.stores.models import StorePage
+
+    from .ours import QUERIES, variables
+    from .workload import STORE_SLUG, resolve_context
+
+    context = resolve_context()
+    store = StorePage.objects.get(slug=STORE_SLUG, locale=Locale.get_default())
+
+    def read_url(read):
+        return f"{varnish_url}/graphql?" + urlencode({"query": QUERIES[read], "variables": json.dumps(variables(read, context))})
+
+    store_url, availability_url = read_url("store_page"), read_url("availability")
+    _sent, availability = fetch(availability_url)
+    stocked = [entry["store"]["url"].rstrip("/").rsplit("/", 1)[-1]
+               for entry in availability["data"]["product"]["availability"]][:5]
+
+    worker = subprocess.Popen([sys.executable, "manage.py", "purge_cache", "--interval", "0.1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    load = {}
+    wrk = threading.Thread(target=lambda: load.update(run_wrk(varnish_url, seconds, paths_file, connections)))
+    changes = []
+    try:
+        wrk.start()
+        started = time.monotonic()
+        number = int(time.time()) % 1_000_000
+        while time.monotonic() - started < seconds - change_every:
+            time.sleep(change_every)
+            number += 1
+            since = timezone.now()
+            if len(changes) % 2 == 0:
+                phone = publish_store(store, number)
+                change = Change("publish", time.time())
+                answers = watch(change, store_url, lambda body: body["data"]["store"]["phone"] == phone)
+                change.purged_at = purge_sent_at(f"StorePage {store.pk}", since)
+            else:
+                quantity = stock_batch(context.product_sku, stocked, number)
+                change = Change("stock batch", time.time())
+                answers = watch(change, availability_url, lambda body: any(
+                    entry["quantity"] == quantity for entry in body["data"]["product"]["availability"]))
+                change.purged_at = purge_sent_at("stock of", since)
+            change.asked = len(answers)
+            if change.purged_at is not None:
+                change.stale_after_purge = sum(1 for sent, new in answers if sent > change.purged_at and not new)
+            changes.append(change)
+        wrk.join()
+    finally:
+        worker.terminate()
+        worker.wait(timeout=20)
+    return {"load": load, "changes": [change.as_dict() for change in changes], "seconds": seconds,
+            "change_every": change_every, "connections": connections, "reads": len(Path(paths_file).read_text().split())}
+
+
+def run_wrk(varnish_url, seconds, paths_file, connections):
+    completed = subprocess.run(
+        [wrk_path(), "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(MIXED_SCRIPT),
+         varnish_url + "/"],
+        capture_output=True, text=True, check=True, env={**os.environ, "WRK_PATHS": str(paths_file)},
+    )
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+if __name__ == "__main__":
+    django.setup()
+    url, seconds, change_every, paths_file, connections = sys.argv[1:6]
+    print(json.dumps(run(url, int(seconds), float(change_every), paths_file, int(connections))))
