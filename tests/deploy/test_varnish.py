@@ -9,7 +9,7 @@ import datetime
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import urlencode
 
 import pytest
@@ -21,6 +21,7 @@ from cms.publishing.outbox import run_worker
 from cms.publishing.purgers.varnish import VarnishPurger
 from cms.publishing.purges import purge_due
 from tests.cms.publishing.purger_contract import PurgerContract, unreachable  # noqa: F401 (a fixture)
+from tests.cms.publishing.receiver import LocalServer
 from tests.deploy.varnish import Varnish, require_varnish
 from tests.factories import GiftGuidePageFactory, ProductFactory, SectionPageFactory, StockLevelFactory, StorePageFactory
 
@@ -216,7 +217,7 @@ def test_purges_are_refused_from_other_addresses(live_server, shop):
 # The purgers' contract against a real Varnish
 
 
-class Origin:
+class Origin(LocalServer):
     """A backend whose /obj/<key> is public and tagged with <key>; counts fetches per path."""
 
     def __init__(self):
@@ -236,13 +237,7 @@ class Origin:
             def log_message(self, *args):
                 pass
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            request_queue_size = 256
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        self.address = f"127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.serve(Handler)
 
 
 @pytest.mark.django_db(transaction=False)
@@ -251,13 +246,12 @@ class TestRealVarnishPurger(PurgerContract):
     @classmethod
     def varnishes(cls):
         require_varnish()
-        origin = Origin()
-        allowed = Varnish(backend=origin.address).start()
-        refusing = Varnish(backend=origin.address, purgers="192.0.2.1").start()
-        yield origin, allowed, refusing
-        allowed.stop()
-        refusing.stop()
-        origin.server.shutdown()
+        with Origin() as origin:
+            allowed = Varnish(backend=origin.address).start()
+            refusing = Varnish(backend=origin.address, purgers="192.0.2.1").start()
+            yield origin, allowed, refusing
+            allowed.stop()
+            refusing.stop()
 
     @pytest.fixture
     def service(self, varnishes):

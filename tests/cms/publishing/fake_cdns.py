@@ -4,16 +4,13 @@ service does (method, path, credentials, limits), answer the way it answers, and
 keys they purged. ``fail_with`` makes the next answers an error; ``delay`` slows them."""
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.cms.publishing.receiver import LocalServer
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-
-class FakeService:
+class FakeService(LocalServer):
     """Subclasses implement ``answer(method, path, headers, body) -> (status, body dict or str)``
     and put what they purged in ``self.purged`` (one list of keys per request)."""
 
@@ -48,23 +45,14 @@ class FakeService:
             def log_message(self, *args):
                 pass
 
-        self.server = _Server(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.serve(Handler)
+        self.url = f"http://{self.address}"
 
     def all_purged(self):
         return [key for keys in self.purged for key in keys]
 
     def fail_with(self, *statuses):
         self.failures.extend(statuses)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 class FakeVarnish(FakeService):
