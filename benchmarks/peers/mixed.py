@@ -3,11 +3,12 @@ this process changes content every few seconds — it publishes the benchmark st
 phone number), then ingests a stock batch of the availability product in the stores the
 read shows, and so on — with the purge worker (`manage.py purge_cache`) running beside it.
 
-After each change it asks Varnish for the read that shows it until the new content comes,
-and keeps asking for a second more. It reports the throughput and latency of the reads, the
-share Varnish answered from its cache, how long each change took to be served, and every
-response that still showed the old content although it was asked for after the purge had
-been sent ("older than the purge": there must be none).
+After each change a watcher asks Varnish for the read that shows it until the new content
+comes, and on for a few seconds more (past the purge's repeat, CDN_PURGE_REPEAT_SECONDS). It
+reports the throughput and latency of the reads, the share Varnish answered from its cache,
+how long each change took to be served, and every response that still showed the old
+content although it was asked for after the purge had been sent ("older than the purge"),
+after the first purge and after its repeat.
 
     python -m benchmarks.peers.mixed <varnish url> <seconds> <change every> <paths file> <connections>
 (with our API's environment: DJANGO_SETTINGS_MODULE, DATABASE_URL, CDN_PURGER=varnish, …)
@@ -28,7 +29,6 @@ import django
 from .load import wrk_path
 
 MIXED_SCRIPT = Path(__file__).with_name("wrk_mixed.lua")
-WATCH_AFTER_FRESH = 1.0  # seconds of asking after the new content came
 
 
 def fetch(url):
@@ -38,52 +38,61 @@ def fetch(url):
 
 
 class Change:
-    """One change: when it committed, when its purge was sent, what Varnish answered after."""
+    """One change: when it committed, when its purges were sent, what Varnish answered after."""
 
-    def __init__(self, kind, committed_at):
-        self.kind, self.committed_at = kind, committed_at
-        self.purged_at = None
+    def __init__(self, kind, committed_at, reason, since):
+        self.kind, self.committed_at, self.reason, self.since = kind, committed_at, reason, since
         self.fresh_at = None
-        self.stale_after_purge = 0
-        self.asked = 0
+        self.purged_at = self.repeated_at = None
+        self.answers = []  # (sent at, showed the new content)
+
+    def watch(self, url, is_new, watch_after_fresh):
+        """Ask ``url`` until ``is_new(body)``, then ``watch_after_fresh`` seconds more."""
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            sent, body = fetch(url)
+            new = is_new(body)
+            self.answers.append((sent, new))
+            if new and self.fresh_at is None:
+                self.fresh_at = time.time()
+                deadline = time.monotonic() + watch_after_fresh
+            time.sleep(0.01)
+        self.purged_at, self.repeated_at = purge_times(self.reason, self.since)
+
+    def stale_after(self, moment):
+        if moment is None:
+            return None
+        return sum(1 for sent, new in self.answers if sent > moment and not new)
 
     def as_dict(self):
         return {
             "kind": self.kind,
             "seconds_to_fresh": None if self.fresh_at is None else round(self.fresh_at - self.committed_at, 3),
             "seconds_to_purge": None if self.purged_at is None else round(self.purged_at - self.committed_at, 3),
-            "stale_after_purge": self.stale_after_purge,
-            "asked": self.asked,
+            "stale_after_purge": self.stale_after(self.purged_at),
+            "stale_after_repeat": self.stale_after(self.repeated_at),
+            "asked": len(self.answers),
         }
 
 
-def purge_sent_at(reason_contains, since):
-    """When the first purge of a change (by its reason) was sent successfully, as unix time."""
+def purge_times(reason_contains, since):
+    """When the first purge of a change (found by its reason) and its repeat were sent, as
+    unix times (None: not sent)."""
+    from django.db import connection
+
     from cms.publishing.models import CachePurge
 
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        purge = (CachePurge.objects.filter(created_at__gte=since, reason__contains=reason_contains, status="succeeded")
+    def sent(purge):
+        if purge is None or purge.status != "succeeded":
+            return None
+        return purge.last_attempt_at.timestamp() + (purge.response_time_ms or 0) / 1000
+
+    try:
+        first = (CachePurge.objects.filter(created_at__gte=since, reason__contains=reason_contains, repeat_of=None)
                  .order_by("pk").first())
-        if purge is not None:
-            return purge.last_attempt_at.timestamp() + (purge.response_time_ms or 0) / 1000
-        time.sleep(0.02)
-    return None
-
-
-def watch(change, url, is_new):
-    """Ask ``url`` until ``is_new(body)``, then WATCH_AFTER_FRESH seconds more; count answers
-    with old content asked for after the purge was sent."""
-    answers = []
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        sent, body = fetch(url)
-        answers.append((sent, is_new(body)))
-        if is_new(body) and change.fresh_at is None:
-            change.fresh_at = time.time()
-            deadline = time.monotonic() + WATCH_AFTER_FRESH
-        time.sleep(0.01)
-    return answers
+        return sent(first), sent(first.repeats.first() if first else None)
+    finally:
+        connection.close()
 
 
 def publish_store(store, number):
@@ -107,6 +116,7 @@ def run(varnish_url, seconds, change_every, paths_file, connections):
     from django.utils import timezone
     from wagtail.models import Locale
 
+    from cms.publishing.settings import cdn_setting
     from cms.stores.models import StorePage
 
     from .ours import QUERIES, variables
@@ -114,6 +124,7 @@ def run(varnish_url, seconds, change_every, paths_file, connections):
 
     context = resolve_context()
     store = StorePage.objects.get(slug=STORE_SLUG, locale=Locale.get_default())
+    watch_after_fresh = cdn_setting("PURGE_REPEAT_SECONDS") + 2
 
     def read_url(read):
         return f"{varnish_url}/graphql?" + urlencode({"query": QUERIES[read], "variables": json.dumps(variables(read, context))})
@@ -127,7 +138,7 @@ def run(varnish_url, seconds, change_every, paths_file, connections):
                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     load = {}
     wrk = threading.Thread(target=lambda: load.update(run_wrk(varnish_url, seconds, paths_file, connections)))
-    changes = []
+    changes, watchers = [], []
     try:
         wrk.start()
         started = time.monotonic()
@@ -138,25 +149,26 @@ def run(varnish_url, seconds, change_every, paths_file, connections):
             since = timezone.now()
             if len(changes) % 2 == 0:
                 phone = publish_store(store, number)
-                change = Change("publish", time.time())
-                answers = watch(change, store_url, lambda body: body["data"]["store"]["phone"] == phone)
-                change.purged_at = purge_sent_at(f"StorePage {store.pk}", since)
+                change = Change("publish", time.time(), f"StorePage {store.pk}", since)
+                url, is_new = store_url, lambda body, phone=phone: body["data"]["store"]["phone"] == phone
             else:
                 quantity = stock_batch(context.product_sku, stocked, number)
-                change = Change("stock batch", time.time())
-                answers = watch(change, availability_url, lambda body: any(
-                    entry["quantity"] == quantity for entry in body["data"]["product"]["availability"]))
-                change.purged_at = purge_sent_at("stock of", since)
-            change.asked = len(answers)
-            if change.purged_at is not None:
-                change.stale_after_purge = sum(1 for sent, new in answers if sent > change.purged_at and not new)
+                change = Change("stock batch", time.time(), "stock of", since)
+                url, is_new = availability_url, lambda body, quantity=quantity: any(
+                    entry["quantity"] == quantity for entry in body["data"]["product"]["availability"])
             changes.append(change)
+            watcher = threading.Thread(target=change.watch, args=(url, is_new, watch_after_fresh))
+            watcher.start()
+            watchers.append(watcher)
         wrk.join()
+        for watcher in watchers:
+            watcher.join()
     finally:
         worker.terminate()
         worker.wait(timeout=20)
     return {"load": load, "changes": [change.as_dict() for change in changes], "seconds": seconds,
-            "change_every": change_every, "connections": connections, "reads": len(Path(paths_file).read_text().split())}
+            "change_every": change_every, "connections": connections, "repeat_seconds": cdn_setting("PURGE_REPEAT_SECONDS"),
+            "reads": len(Path(paths_file).read_text().split())}
 
 
 def run_wrk(varnish_url, seconds, paths_file, connections):

@@ -141,6 +141,14 @@ class CachePurge(OutboxItem):
     urls = models.JSONField(
         default=list, blank=True, help_text=_("Storefront page URLs, purged through Wagtail's frontend cache backends.")
     )
+    repeat_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="repeats",
+        help_text=_("A second purge of the same keys a few seconds later, for responses that were being built while the first was sent."),
+    )
 
     class Meta:
         ordering = ["-id"]

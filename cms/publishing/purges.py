@@ -73,10 +73,25 @@ def purge_due(limit=None):
         logger.info("Purged %d keys of %d changes from %s in %d ms", len(keys), len(claimed), purger.name,
                     (time.monotonic() - started) * 1000)
         purge_page_urls([url for purge in claimed for url in purge.urls])
+        repeat_later([purge for purge in claimed if purge.repeat_of_id is None], now)
     else:
         logger.warning("Purging %d keys of %d changes from %s failed (%s); retried later", len(keys), len(claimed),
                        purger.name, outcome.error)
     return len(claimed)
+
+
+def repeat_later(purges, now):
+    """Queue each first purge once more, PURGE_REPEAT_SECONDS later: a response the app was
+    still building from the old content when the purge reached the cache (its request came
+    in before the commit) is stored after the purge, and only a second purge removes it."""
+    delay = cdn_setting("PURGE_REPEAT_SECONDS")
+    if not delay or not purges:
+        return
+    CachePurge.objects.bulk_create(
+        CachePurge(reason=f"{purge.reason} (again)"[:200], keys=purge.keys, repeat_of=purge,
+                   next_attempt_at=now + timedelta(seconds=delay))
+        for purge in purges
+    )
 
 
 def purge_page_urls(urls):

@@ -41,6 +41,10 @@ CDN_DEFAULTS = {
     "PURGE_TIMEOUT_SECONDS": 5,
     "PURGE_RETRY_DELAYS_SECONDS": [5, 15, 60, 300, 900, 3600],
     "PURGE_MAX_ATTEMPTS": 10,
+    # Seconds after a purge succeeded to purge the same keys once more (0: never): a
+    # response the app was still building from the old content when the first purge reached
+    # the cache is stored after it, and only a second purge removes it.
+    "PURGE_REPEAT_SECONDS": 5,
     # Purges a worker takes at once (their keys are merged into as few requests as the
     # purger allows).
     "PURGE_BATCH_SIZE": 200,

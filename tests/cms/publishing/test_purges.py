@@ -74,6 +74,26 @@ def test_due_purges_are_merged_into_one_request(store_index, committed, purging)
     assert set(purging.all_purged()) == set().union(*CachePurge.objects.values_list("keys", flat=True))
 
 
+def test_a_purge_is_sent_once_more_a_few_seconds_later(store_index, committed, purging, settings):
+    """A response the app was still building from the old content when the purge arrived is
+    stored after it: the second purge removes it."""
+    publish_store(store_index, committed)
+    purge_due()
+    first = CachePurge.objects.get(repeat_of=None)
+    again = CachePurge.objects.get(repeat_of=first)
+    assert (again.keys, again.status, again.reason) == (first.keys, "pending", f"{first.reason} (again)")
+    assert again.next_attempt_at - first.last_attempt_at == timedelta(seconds=5)
+    assert purge_due() == 0
+    with later(timedelta(seconds=6)):
+        assert purge_due() == 1
+    assert purging.purged == [first.keys, first.keys]
+    assert CachePurge.objects.count() == 2  # a repeat is not repeated
+    settings.CDN = {**settings.CDN, "PURGE_REPEAT_SECONDS": 0}
+    publish_store(store_index, committed, "roma")
+    purge_due()
+    assert CachePurge.objects.count() == 3
+
+
 def test_a_cdn_that_is_down_never_slows_or_fails_publishing(store_index, committed, settings, no_sockets):
     purge_through(settings, closed_port_url())
     store = publish_store(store_index, committed)
@@ -132,8 +152,11 @@ def test_storefront_page_urls_go_through_wagtails_frontend_cache(store_index, co
 def test_finished_purges_are_removed_after_a_week(store_index, committed, purging):
     publish_store(store_index, committed)
     purge_due()
+    with later(timedelta(seconds=6)):
+        purge_due()  # its repeat
     assert remove_old_purges() == 0
-    assert remove_old_purges(now=timezone.now() + timedelta(days=8)) == 1
+    assert remove_old_purges(now=timezone.now() + timedelta(days=8)) == 2
+    assert not CachePurge.objects.exists()
 
 
 def test_the_purge_log_lists_purges_and_retries_one(admin_client, store_index, committed, settings):
