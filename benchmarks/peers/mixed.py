@@ -95,6 +95,11 @@ def purge_times(reason_contains, since):
         connection.close()
 
 
+def phone_number(body):
+    digits = body["data"]["store"]["phone"].rsplit(" ", 1)[-1]
+    return int(digits) if digits.isdigit() else -1
+
+
 def publish_store(store, number):
     store.phone = f"+39 02 {number:07d}"
     store.save_revision().publish()
@@ -142,20 +147,21 @@ def run(varnish_url, seconds, change_every, paths_file, connections):
     try:
         wrk.start()
         started = time.monotonic()
-        number = int(time.time()) % 1_000_000
+        number = int(time.time()) - 1_700_000_000  # grows from run to run too
         while time.monotonic() - started < seconds - change_every:
             time.sleep(change_every)
             number += 1
             since = timezone.now()
+            # Numbers only grow: a later change's content counts as new for an earlier one.
             if len(changes) % 2 == 0:
-                phone = publish_store(store, number)
+                publish_store(store, number)
                 change = Change("publish", time.time(), f"StorePage {store.pk}", since)
-                url, is_new = store_url, lambda body, phone=phone: body["data"]["store"]["phone"] == phone
+                url, is_new = store_url, lambda body, number=number: phone_number(body) >= number
             else:
                 quantity = stock_batch(context.product_sku, stocked, number)
                 change = Change("stock batch", time.time(), "stock of", since)
                 url, is_new = availability_url, lambda body, quantity=quantity: any(
-                    entry["quantity"] == quantity for entry in body["data"]["product"]["availability"])
+                    entry["quantity"] >= quantity for entry in body["data"]["product"]["availability"])
             changes.append(change)
             watcher = threading.Thread(target=change.watch, args=(url, is_new, watch_after_fresh))
             watcher.start()

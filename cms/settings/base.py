@@ -280,6 +280,7 @@ CDN = {
     "SURROGATE_KEY_MAX_BYTES": env_int("CDN_SURROGATE_KEY_MAX_BYTES", 8000),
     "PURGE_TIMEOUT_SECONDS": env_int("CDN_PURGE_TIMEOUT_SECONDS", 5),
     "PURGE_MAX_ATTEMPTS": env_int("CDN_PURGE_MAX_ATTEMPTS", 10),
+    "PURGE_REPEAT_SECONDS": env_int("CDN_PURGE_REPEAT_SECONDS", 5),
 }
 # The storefront's HTML page URLs are purged through Wagtail's frontend cache backends, by the
 # same worker after commit (the app `wagtail.contrib.frontend_cache` is not installed: its
