@@ -110,7 +110,7 @@ def _ms(pair):
 def mixed_summary(result):
     figures = mixed_figures(result)
     return (f"   {figures['rps']:,.0f} req/s, p50 {figures['p50_ms']:.2f} ms, p95 {figures['p95_ms']:.2f} ms, "
-            f"hit ratio {figures['hit_ratio']:.1%}; {figures['publishes']} publishes served fresh after "
+            f"hit ratio {figures['hit_ratio']:.2%}; {figures['publishes']} publishes served fresh after "
             f"{_ms(figures['publish_fresh'])}, {figures['batches']} stock batches after {_ms(figures['stock_fresh'])}; "
             f"responses older than their purge: {figures['stale_after_purge']} after the first, "
             f"{figures['stale_after_repeat']} after its repeat (of {figures['asked']} checked)")
@@ -136,7 +136,7 @@ def mixed_section(result):
         "| --- | ---: |",
         f"| requests per second (all reads) | {figures['rps']:,.0f} |",
         f"| p50 / p95 latency | {figures['p50_ms']:.2f} / {figures['p95_ms']:.2f} ms |",
-        f"| answered from Varnish's cache (hit ratio) | {figures['hit_ratio']:.1%} ({figures['misses']:,} misses, "
+        f"| answered from Varnish's cache (hit ratio) | {figures['hit_ratio']:.2%} ({figures['misses']:,} misses, "
         f"{figures['passes']:,} passes of {figures['requests']:,}) |",
         f"| publishes / stock batches | {figures['publishes']} / {figures['batches']} |",
         f"| publish → purge sent, median (max) | {_ms(figures['purge'])} |",

@@ -2,8 +2,8 @@
 when the store's language matters). Stores resolved together form a batch (see
 storefront_api/pages/batches.py): each field loads for the whole batch at its first use.
 Hours, exceptions and the gallery are rows of the store page (its surrogate key covers
-them); services are shown in the store's language, so a store depends on the services of
-that language."""
+them); a store's services depend on the services of every language (its own, or the linked
+one when its language has no translation)."""
 
 from django.conf import settings
 
@@ -11,7 +11,6 @@ from cms.publishing import surrogate_keys
 from cms.stores.listing import services_by_store
 from cms.stores.models import Service, StoreGalleryImage, StoreHoursException, StoreOpeningHours
 from storefront_api.core.loaders import ListLoader
-from storefront_api.core.locales import LocaleByIdLoader
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.pages.batches import remember_batch
 
@@ -46,8 +45,7 @@ class ServicesByStoreLoader(ListLoader):
     """Keyed by the store page: services are shown in the store's language."""
 
     def batch_load(self, keys):
-        languages = {LocaleByIdLoader.language_code(self.context, store.locale_id) for store in keys}
-        surrogate_keys.record_all(surrogate_keys.snippet_list(Service, language) for language in languages)
+        record_service_lists()  # a store shows a linked service when its language has none
         return services_by_store(keys)
 
 
