@@ -265,3 +265,13 @@ def test_a_theme_edit_purges_the_theme_and_its_style_sheets(client, keys_of, pur
     theme.primary_color = "#8b0000"
     keys = purged(theme.save)
     assert api & keys and css & keys and active & keys
+
+
+def test_qr_codes_and_renditions_name_what_they_show(client, stores, image):
+    store = stores["milano"]
+    qr = client.get(f"/qr/store/{store.pk}.svg")
+    assert qr.status_code == 200 and f"page-{store.pk}" in qr["Surrogate-Key"].split(" ")
+    from storefront_api.images.renditions import serve_url
+
+    rendition = client.get(serve_url(image, "width-320"))
+    assert rendition.status_code == 302 and rendition["Surrogate-Key"] == f"image-{image.pk}"
