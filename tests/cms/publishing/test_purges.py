@@ -170,6 +170,9 @@ def test_the_purge_log_lists_purges_and_retries_one(admin_client, store_index, c
     html = response.content.decode()
     assert purge.reason in html and "Retry now" in html
     assert admin_client.get(reverse("cache_purges:add")).status_code in (302, 403)
+    inspect = admin_client.get(reverse("cache_purges:inspect", args=[purge.pk])).content.decode()
+    assert all(key in inspect for key in purge.keys)
+    assert purge.reason in admin_client.get(reverse("cache_purges:index"), {"q": "StorePage"}).content.decode()
     assert admin_client.post(reverse("cache_purges:retry", args=[purge.pk])).status_code == 302
     purge.refresh_from_db()
     assert purge.status == "failed" and purge.next_attempt_at <= timezone.now()
