@@ -6,6 +6,7 @@ unless VARNISH_REQUIRED is set (scripts/test.sh sets it in CI, where it installs
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import tempfile
@@ -88,6 +89,7 @@ class Varnish:
 
     def stop(self):
         self.script("stop")
+        shutil.rmtree(self.dir, ignore_errors=True)
 
     def forget_everything(self):
         """Ban every object (between tests)."""
