@@ -50,12 +50,13 @@ serve: install
 	@echo "  Site (Italian):  http://$(HOST):$(PORT)/it/"
 	@echo "  Admin:           http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL API:     http://$(HOST):$(PORT)/graphql"
-	@echo "  Webhooks are sent by 'make worker' (run it in another terminal)"
+	@echo "  Webhooks and CDN purges are sent by 'make worker' (run it in another terminal)"
 	@echo ""
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The workers: webhook deliveries and CDN purges, side by side until stopped.
 worker: install
-	$(PY) manage.py deliver_webhooks
+	$(PY) manage.py deliver_webhooks & deliver=$$!; $(PY) manage.py purge_cache; kill $$deliver
 
 test: install
 	PYTHON=$(PY) bash scripts/test.sh
@@ -77,6 +78,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed requirements/bench.txt
 
 bench: $(VENV)/.bench-installed
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	@bash scripts/varnish.sh available || bash scripts/varnish.sh install
 	$(PY) -m benchmarks.peers $(BENCH_ARGS)
 
 postgres:

@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # The whole test suite: on SQLite (the embedded default), on PostgreSQL with a real
-# Elasticsearch node, the reference storefront in headless Chromium, and the API as frontends
-# connect to it with the real npm clients (scripts/clients.sh).
+# Elasticsearch node, a 3-node cluster and a real Varnish, the reference storefront in headless
+# Chromium, and the API as frontends connect to it with the real npm clients (scripts/clients.sh).
 #
-# PostgreSQL, the Elasticsearch node, the browser and the client tests are required in CI
-# (CI=true) and installed/started when missing. Locally each part runs when it is installed
-# (scripts/postgres.sh, scripts/elasticsearch.sh, scripts/browser.sh: `available`; the client
-# tests whenever node and npm are there, installing their pinned packages), and a node
-# started here is stopped at the end (one that was already running is left alone).
+# PostgreSQL, the Elasticsearch node, Varnish, the browser and the client tests are required in
+# CI (CI=true) and installed/started when missing. Locally each part runs when it is installed
+# (scripts/postgres.sh, scripts/elasticsearch.sh, scripts/varnish.sh, scripts/browser.sh:
+# `available`; the client tests whenever node and npm are there, installing their pinned
+# packages), and a node started here is stopped at the end (one that was already running is
+# left alone). The tests marked `varnish` start their own Varnish instances.
 #
 # The machine has two cores, so the work runs in two lanes side by side; a progress line per
 # lane is printed every minute, and both lanes' output at the end:
 #   lane 1: SQLite pass, then the tests marked `elasticsearch` on PostgreSQL, then browsers,
 #           then the client tests
-#   lane 2: every other test on PostgreSQL (in a database of its own), then the tests marked
-#           `elasticsearch_cluster` (three Elasticsearch nodes of their own, killed and frozen;
-#           in another database of its own)
+#   lane 2: every other test on PostgreSQL (in a database of its own), those through Varnish
+#           (marked `varnish`: a live app server on the test database) included, then the tests
+#           marked `elasticsearch_cluster` (three Elasticsearch nodes of their own, killed and
+#           frozen; in another database of its own)
 # Extra arguments go to pytest, e.g. scripts/test.sh -k stores -x
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,11 +81,20 @@ if [[ -n "$DATABASE_URL_PG" ]]; then
   fi
 fi
 
+if [[ -n "$CI" ]]; then
+  scripts/varnish.sh available || scripts/varnish.sh install
+  export VARNISH_REQUIRED=1  # a test marked varnish fails instead of being skipped
+elif [[ -n "$DATABASE_URL_PG" ]] && ! scripts/varnish.sh available; then
+  echo "=== Varnish not installed: tests marked varnish are skipped (install it with: scripts/varnish.sh install) ==="
+fi
+
 # --- Lanes
 lane_one() {
-  # Tests marked `postgres` exercise what only PostgreSQL does (concurrent writers) and those
-  # marked `elasticsearch` need the node; they are left out of the SQLite pass, not skipped.
-  run_suite "SQLite" DATABASE_URL= ELASTICSEARCH_URL= -m "not postgres and not elasticsearch and not elasticsearch_cluster"
+  # Tests marked `postgres` exercise what only PostgreSQL does (concurrent writers), those
+  # marked `elasticsearch` need the node, those marked `varnish` run in lane 2 (the production
+  # shape) and the cluster tests in a run of their own; they are left out of the SQLite pass,
+  # not skipped.
+  run_suite "SQLite" DATABASE_URL= ELASTICSEARCH_URL= -m "not postgres and not elasticsearch and not varnish and not elasticsearch_cluster"
   if [[ -n "$DATABASE_URL_PG" ]]; then
     run_suite "PostgreSQL with Elasticsearch (tests marked elasticsearch)" \
       DATABASE_URL="${DATABASE_URL_PG%/*}/storefront_es" ELASTICSEARCH_URL="$ELASTICSEARCH_URL_PG" -m elasticsearch

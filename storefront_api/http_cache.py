@@ -2,15 +2,22 @@
 
 Public GET responses (no preview, no session or Authorization, no errors) get a strong ETag
 (the hash of the body: an unrelated publish that leaves a response unchanged keeps its
-ETag) and ``Cache-Control: public``; a matching If-None-Match gets 304. Everything else is
-``no-store`` (``private, no-store`` for preview and authenticated requests); POST responses
-are never stored by shared caches anyway, and say so.
+ETag), ``Cache-Control: public``, ``Vary: Accept-Encoding`` and the surrogate keys of the
+content they were built from (cms/publishing/surrogate_keys.py: resolvers record them while
+the query runs); a matching If-None-Match gets 304 with the same headers. They set no cookie
+(graphene-django's view asks for a CSRF cookie: taken back here, the API is CSRF-exempt) and
+depend on no request header but the Host: the language comes from the ``locale`` argument
+(cms/core/middleware.py keeps Accept-Language out). A server-cache hit, a miss and a 304
+carry the same headers. Everything else is ``no-store`` (``private, no-store`` for preview
+and authenticated requests); POST responses are never stored by shared caches anyway, and
+say so.
 
 The optional server-side cache stores public GET bodies under a key of the request's
 parameters (query, variables, operation name, extensions: persisted-query hashes included),
-site, language and content versions (cms/core/content_version.py): publishing changes a
-version, so the old entries are never read again. A response whose execution read stock
-levels also records the stock version and is only reused while it is current.
+site and content versions (cms/core/content_version.py): publishing changes a version, so
+the old entries are never read again. A response whose execution read stock levels also
+records the stock version and is only reused while it is current. An entry keeps the
+response's surrogate keys for its hits.
 """
 
 import hashlib
@@ -22,18 +29,20 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
-from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from graphene_django.views import GraphQLView
 from wagtail.models import Site
 
 from cms.core.content_version import SHARED, SITES, STOCK, STOCK_MODELS, current_versions, site_scope
+from cms.publishing import surrogate_keys
 
 from .settings import api_setting
 
 PRIVATE_MARK = "_storefront_private"
 KEY_PREFIX = "storefront_api:response:"
-VARY = ("Accept-Language", "Accept-Encoding")
+# What a public response may vary by besides its URL and Host: compression, when a proxy
+# compresses it. Never Cookie or Accept-Language.
+VARY = ("Accept-Encoding",)
 
 
 def mark_private(request):
@@ -54,14 +63,14 @@ def http_cached(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         def run():
-            return view(request, *args, **kwargs)
+            return without_csrf_cookie(view(request, *args, **kwargs))
 
         if request.method != "GET":
             return no_store(run())
         if is_private(request):
             return private(run())
         if api_setting("GRAPHIQL") and GraphQLView.can_display_graphiql(request, {}):
-            return run()
+            return view(request, *args, **kwargs)  # the GraphiQL page posts with the CSRF cookie
         return cached_get(request, run)
 
     return wrapper
@@ -74,18 +83,52 @@ def cached_get(request, run):
     if entry is not None:
         response = HttpResponse(entry["body"], content_type=entry["content_type"])
         response["X-Cache"] = "HIT"
-        return public(request, response, entry["etag"])
-    with StockReadDetector() as detector:
+        response["X-Request-Id"] = request_id(request)
+        return public(request, response, entry)
+    with StockReadDetector() as detector, surrogate_keys.collecting() as keys:
         response = run()
     if is_private(request):  # a resolver served a draft
         return private(response)
     if not is_public_result(response):
         return no_store(response)
-    entry = {"body": response.content, "content_type": response["Content-Type"], "etag": etag(response.content)}
+    entry = {
+        "body": response.content,
+        "content_type": response["Content-Type"],
+        "etag": etag(response.content),
+        "keys": surrogate_keys.header_value(keys, site_id_for_keys(request, keys)),
+    }
     if cache:
         cache.set(entry, reads_stock=detector.read_stock)
         response["X-Cache"] = "MISS"
-    return public(request, response, entry["etag"])
+    return public(request, response, entry)
+
+
+def without_csrf_cookie(response):
+    """graphene-django's GraphQLView asks for a CSRF cookie on every response
+    (``ensure_csrf_cookie``); the API is CSRF-exempt and sets no cookie, or a CDN would not
+    store its public responses (or store one copy per cookie)."""
+    if response.cookies.pop(settings.CSRF_COOKIE_NAME, None) is not None and response.has_header("Vary"):
+        vary = [value.strip() for value in response["Vary"].split(",") if value.strip().lower() != "cookie"]
+        if vary:
+            response["Vary"] = ", ".join(vary)
+        else:
+            del response["Vary"]
+    return response
+
+
+def request_id(request):
+    from .views import request_id as incoming_or_new
+
+    return incoming_or_new(request)
+
+
+def site_id_for_keys(request, keys):
+    """The requesting site's id when the response needs its fallback keys (keys that do not
+    fit the header): the site resolvers read, else the site of the host."""
+    if surrogate_keys.fits(keys):
+        return None
+    site = getattr(request, "_storefront_site", None) or Site.find_for_request(request)
+    return site.pk if site else None
 
 
 def no_store(response):
@@ -98,8 +141,9 @@ def private(response):
     return response
 
 
-def public(request, response, tag):
-    response["ETag"] = tag
+def public(request, response, entry):
+    """The public headers, on the response or on the 304 that replaces it."""
+    response["ETag"] = entry["etag"]
     patch_cache_control(
         response,
         public=True,
@@ -107,7 +151,16 @@ def public(request, response, tag):
         stale_while_revalidate=api_setting("HTTP_CACHE_STALE_WHILE_REVALIDATE"),
     )
     patch_vary_headers(response, VARY)
-    return get_conditional_response(request, etag=tag, response=response)
+    keys = entry.get("keys")
+    if keys:
+        response[surrogate_keys.header_name()] = keys
+    conditional = get_conditional_response(request, etag=entry["etag"], response=response)
+    if conditional is not response:
+        # A cache revalidating with If-None-Match keeps what the 304 says: the same keys.
+        for name in ("X-Request-Id", surrogate_keys.header_name()):
+            if response.has_header(name):
+                conditional[name] = response[name]
+    return conditional
 
 
 def is_public_result(response):
@@ -133,7 +186,6 @@ class ResponseCache:
         parts = {
             "params": canonical_params(request.GET),
             "site": site_id,
-            "language": translation.get_language(),
             "versions": [self.versions.get(scope, 0) for scope in (site_scope(site_id), SHARED, SITES)],
         }
         self.key = KEY_PREFIX + hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()

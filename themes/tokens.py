@@ -4,6 +4,8 @@ from datetime import datetime
 
 from django.utils import timezone
 
+from cms.publishing import surrogate_keys
+
 from .models import Theme
 from .seasons import in_window
 
@@ -94,6 +96,13 @@ def css_properties(tokens):
     properties["--space"] = f"{tokens['spacing']}px"
     properties.update({f"--{name}-url": _css_url(url) for name, url in tokens["images"].items() if url})
     return properties
+
+
+def theme_keys(theme):
+    """The surrogate keys of what a theme's tokens are made of: its site's themes (which one
+    is active depends on all of them) and its images."""
+    images = (theme.logo_id, theme.favicon_id, theme.hero_image_id)
+    return {surrogate_keys.themes(theme.site_id)} | {surrogate_keys.image(pk) for pk in images if pk}
 
 
 def theme_css(theme):

@@ -7,9 +7,11 @@ from django.utils.http import http_date, quote_etag
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from cms.publishing import surrogate_keys
+
 from .conf import theme_setting
 from .models import Theme
-from .tokens import active_theme, theme_css
+from .tokens import active_theme, theme_css, theme_keys
 
 
 def _css_response(request, theme, max_age):
@@ -21,7 +23,7 @@ def _css_response(request, theme, max_age):
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, max_age=max_age)
-    return response
+    return surrogate_keys.set_header(response, theme_keys(theme), theme.site_id)
 
 
 @require_safe

@@ -1,8 +1,10 @@
 """python -m benchmarks.peers [--rounds 3] [--seconds 5] [--workers 2] [--connections 4]
 
 Prepares the data (prepare.py), checks every read on every server and counts its SQL
-queries, starts the servers under gunicorn, loads each read with wrk in rounds that
-alternate the servers, prints the table and writes docs/benchmarks.md.
+queries, starts the servers under gunicorn (and Varnish in front of ours), loads each read
+with wrk in rounds that alternate the servers, runs the mixed workload through Varnish
+(mixed.py: reads while the store is published and stock arrives), prints the table and
+writes docs/benchmarks.md.
 """
 
 import argparse
@@ -16,7 +18,7 @@ from pathlib import Path
 from . import report
 from .load import run_load
 from .prepare import bench_environment, elasticsearch_running, prepare, stop_elasticsearch
-from .servers import FLOOR_FILE, REPO, SERVERS, WORK_DIR, RunningServers, server_env
+from .servers import FLOOR_FILE, REPO, SERVERS, SERVERS_BY_NAME, WORK_DIR, RunningServers, server_env
 from .workload import READ_NAMES
 
 
@@ -30,6 +32,10 @@ def parse_args():
     parser.add_argument("--reads", default=",".join(READ_NAMES), help="comma-separated reads (default all)")
     parser.add_argument("--no-elasticsearch", action="store_true",
                         help="our search on the database backend instead of the Elasticsearch node")
+    parser.add_argument("--mixed-seconds", type=int, default=30,
+                        help="seconds of the mixed workload through Varnish (0: none; default 30)")
+    parser.add_argument("--change-every", type=float, default=3.0,
+                        help="seconds between changes in the mixed workload: a publish, then a stock batch (default 3)")
     parser.add_argument("--output", default=str(REPO / "docs" / "benchmarks.md"), help="report file")
     return parser.parse_args()
 
@@ -55,8 +61,9 @@ def write_floor(bodies, path):
 
 
 def measure(args, env, servers, targets):
-    """{(server, read): [LoadResult per round]} — each round runs every server on a read in
-    turn, starting one server later than the round before."""
+    """{(server, read): median of the rounds} — each round runs every server on a read in
+    turn, starting one server later than the round before — and the mixed workload's
+    figures (None when not run)."""
     results = {}
     with RunningServers(servers, env, args.workers, WORK_DIR / "logs") as running:
         print(f"== Warm-up ({args.warmup} s per read and server)", flush=True)
@@ -72,7 +79,27 @@ def measure(args, env, servers, targets):
                     results.setdefault((name, read), []).append(result)
                     print(f"   {read:<14} {name:<12} {result.requests_per_second:8.1f} req/s  "
                           f"p50 {result.p50_ms:7.2f} ms  p95 {result.p95_ms:7.2f} ms", flush=True)
-    return {key: report.Median.of(runs) for key, runs in results.items()}
+        mixed = None
+        if args.mixed_seconds and "varnish" in running.ports:
+            print(f"== Mixed workload through Varnish ({args.mixed_seconds} s, a change every {args.change_every} s)",
+                  flush=True)
+            paths = [targets["varnish", read] for read in args.reads if ("varnish", read) in targets]
+            mixed = run_mixed(args, running.env_of(SERVERS_BY_NAME["ours"]), running.url("varnish", ""), paths)
+    return {key: report.Median.of(runs) for key, runs in results.items()}, mixed
+
+
+def run_mixed(args, env, varnish_url, paths):
+    """mixed.py in a subprocess with our API's environment (it publishes through Django)."""
+    paths_file = WORK_DIR / "mixed_paths.txt"
+    paths_file.write_text("\n".join(paths) + "\n")
+    output = subprocess.run(
+        [sys.executable, "-m", "benchmarks.peers.mixed", varnish_url, str(args.mixed_seconds), str(args.change_every),
+         str(paths_file), str(args.connections)],
+        cwd=REPO, env=env, check=True, stdout=subprocess.PIPE, text=True,
+    ).stdout
+    result = json.loads(output.strip().splitlines()[-1])
+    print(report.mixed_summary(result), flush=True)
+    return result
 
 
 def main():
@@ -100,13 +127,16 @@ def run_benchmark(args, env, started):
     for server in SERVERS:
         if server.name == "floor":
             write_floor(inspected["ours"], FLOOR_FILE)
+        if server.in_front_of:  # the same responses, from the cache: no query
+            inspected[server.name] = {read: {**found, "queries": 0} for read, found in inspected[server.in_front_of].items()}
+            continue
         inspected[server.name] = inspect_server(server, env, keep_bodies=server.name == "ours")
     targets = {(server.name, read): inspected[server.name][read]["path"]
                for server in SERVERS for read in args.reads if "unsupported" not in inspected[server.name][read]}
-    medians = measure(args, env, SERVERS, targets)
+    medians, mixed = measure(args, env, SERVERS, targets)
     print("== Profile of the slowest read", flush=True)
     profile = profile_slowest(medians, env, args.reads)
-    text = report.render(args, env, SERVERS, inspected, medians, profile, time.monotonic() - started)
+    text = report.render(args, env, SERVERS, inspected, medians, profile, time.monotonic() - started, mixed)
     Path(args.output).write_text(text)
     print(report.table(SERVERS, args.reads, inspected, medians))
     print(f"\nWrote {os.path.relpath(args.output, REPO)} ({time.monotonic() - started:.0f} s in all)")

@@ -57,8 +57,8 @@ def ratios_table(reads, medians):
     """Throughput ratios (ours ÷ peer: above 1 we are faster) and latency against the floor
     (our p50 ÷ the floor's: how many times the cost of sending stored bytes)."""
     lines = ["| read | ours ÷ grapple (req/s) | ours ÷ REST v2 (req/s) | our p50 ÷ floor p50 | "
-             "cached ÷ grapple (req/s) | cached p50 ÷ floor p50 |",
-             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+             "cached ÷ grapple (req/s) | cached p50 ÷ floor p50 | Varnish ÷ floor (req/s) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
 
     def rps(server, read):
         median = medians.get((server, read))
@@ -72,9 +72,81 @@ def ratios_table(reads, medians):
         lines.append(
             f"| {read} | {ratio(rps('ours', read), rps('grapple', read))} | {ratio(rps('ours', read), rps('rest', read))} | "
             f"{ratio(p50('ours', read), p50('floor', read))} | {ratio(rps('ours_cached', read), rps('grapple', read))} | "
-            f"{ratio(p50('ours_cached', read), p50('floor', read))} |"
+            f"{ratio(p50('ours_cached', read), p50('floor', read))} | {ratio(rps('varnish', read), rps('floor', read))} |"
         )
     return "\n".join(lines)
+
+
+def mixed_figures(result):
+    """The mixed workload's figures, computed once for the summary and the report."""
+    load, changes = result["load"], result["changes"]
+    answered = load["hits"] + load["misses"] + load["passes"]
+
+    def seconds(kind, key):
+        values = sorted(change[key] for change in changes if change["kind"] == kind and change[key] is not None)
+        return (statistics.median(values), max(values)) if values else (None, None)
+
+    return {
+        "rps": load["requests"] / (load["duration_us"] / 1e6),
+        "p50_ms": load["p50_us"] / 1000, "p95_ms": load["p95_us"] / 1000,
+        "hit_ratio": load["hits"] / answered if answered else 0,
+        "misses": load["misses"], "passes": load["passes"], "requests": load["requests"],
+        "publishes": sum(1 for change in changes if change["kind"] == "publish"),
+        "batches": sum(1 for change in changes if change["kind"] == "stock batch"),
+        "publish_fresh": seconds("publish", "seconds_to_fresh"),
+        "stock_fresh": seconds("stock batch", "seconds_to_fresh"),
+        "purge": seconds("publish", "seconds_to_purge"),
+        "stale_after_purge": sum(change["stale_after_purge"] or 0 for change in changes),
+        "stale_after_repeat": sum(change["stale_after_repeat"] or 0 for change in changes),
+        "asked": sum(change["asked"] for change in changes),
+        "never_fresh": sum(1 for change in changes if change["seconds_to_fresh"] is None),
+    }
+
+
+def _ms(pair):
+    return "–" if pair[0] is None else f"{pair[0] * 1000:.0f} ms (at most {pair[1] * 1000:.0f} ms)"
+
+
+def mixed_summary(result):
+    figures = mixed_figures(result)
+    return (f"   {figures['rps']:,.0f} req/s, p50 {figures['p50_ms']:.2f} ms, p95 {figures['p95_ms']:.2f} ms, "
+            f"hit ratio {figures['hit_ratio']:.2%}; {figures['publishes']} publishes served fresh after "
+            f"{_ms(figures['publish_fresh'])}, {figures['batches']} stock batches after {_ms(figures['stock_fresh'])}; "
+            f"responses older than their purge: {figures['stale_after_purge']} after the first, "
+            f"{figures['stale_after_repeat']} after its repeat (of {figures['asked']} checked)")
+
+
+def mixed_section(result):
+    if not result:
+        return []
+    figures = mixed_figures(result)
+    return [
+        "## Through Varnish while content changes",
+        "",
+        f"For {result['seconds']} s wrk ({result['connections']} connections) asks Varnish for the {result['reads']} "
+        f"reads in turn while, every {result['change_every']:g} s, the benchmark store is published with a new "
+        "phone number, then a stock batch changes the availability product in the five stores the read shows, "
+        "and so on; `manage.py purge_cache` runs beside it (polling every 0.1 s; each purge is sent again "
+        f"{result['repeat_seconds']} s later, `CDN_PURGE_REPEAT_SECONDS`). After each change the read that shows "
+        "it is asked for until the new content comes, then for that long plus 2 s "
+        "(`benchmarks/peers/mixed.py`). A response is *older than its purge* when it shows the old content "
+        "although it was asked for after the purge had been sent.",
+        "",
+        "| figure | value |",
+        "| --- | ---: |",
+        f"| requests per second (all reads) | {figures['rps']:,.0f} |",
+        f"| p50 / p95 latency | {figures['p50_ms']:.2f} / {figures['p95_ms']:.2f} ms |",
+        f"| answered from Varnish's cache (hit ratio) | {figures['hit_ratio']:.2%} ({figures['misses']:,} misses, "
+        f"{figures['passes']:,} passes of {figures['requests']:,}) |",
+        f"| publishes / stock batches | {figures['publishes']} / {figures['batches']} |",
+        f"| publish → purge sent, median (max) | {_ms(figures['purge'])} |",
+        f"| publish → new content served, median (max) | {_ms(figures['publish_fresh'])} |",
+        f"| stock batch → new stock served, median (max) | {_ms(figures['stock_fresh'])} |",
+        f"| responses older than the first purge | {figures['stale_after_purge']} (of {figures['asked']:,} checked) |",
+        f"| responses older than the purge's repeat | {figures['stale_after_repeat']} |",
+        f"| changes never seen within 15 s | {figures['never_fresh']} |",
+        "",
+    ]
 
 
 def table(servers, reads, inspected, medians):
@@ -136,7 +208,7 @@ def unsupported_lines(servers, reads, inspected):
     return lines
 
 
-def render(args, env, servers, inspected, medians, profile, seconds):
+def render(args, env, servers, inspected, medians, profile, seconds, mixed=None):
     reads = args.reads
     described = dict(READS)
     return "\n".join([
@@ -170,7 +242,9 @@ def render(args, env, servers, inspected, medians, profile, seconds):
         "returns our API's response bytes for the read, stored in memory, from a bare Django view in the "
         "same gunicorn and middleware setup. “Response cache on” is our server-side response cache "
         "(`GRAPHQL_RESPONSE_CACHE`); every request after the first is a hit costing one SQL query "
-        "(the content versions). SQL queries are counted once per read on a warm request.",
+        "(the content versions). “Varnish” is a Varnish of the shipped VCL (`deploy/varnish/default.vcl`, "
+        "`scripts/varnish.sh`) in front of our API without the response cache: after the warm-up every "
+        "request is a hit. SQL queries are counted once per read on a warm request.",
         "",
         "## Results",
         "",
@@ -188,6 +262,7 @@ def render(args, env, servers, inspected, medians, profile, seconds):
         "",
         *(unsupported_lines(servers, reads, inspected) or ["- nothing"]),
         "",
+        *mixed_section(mixed),
         f"## Where our time goes: profile of the slowest read (`{profile['read']}`, response cache off)",
         "",
         "```",

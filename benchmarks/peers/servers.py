@@ -1,4 +1,6 @@
-"""The servers compared: each a gunicorn with the same worker count on its own port."""
+"""The servers compared: each a gunicorn with the same worker count on its own port, and a
+Varnish of the shipped VCL (scripts/varnish.sh) in front of our API's gunicorn, which then
+purges it (CDN_PURGER=varnish)."""
 
 import os
 import signal
@@ -31,6 +33,7 @@ class Server:
     settings: str
     targets_function: str  # dotted path of a function: context -> {read: path | Unsupported}
     env: dict = field(default_factory=dict)
+    in_front_of: str = ""  # a Varnish: the server it caches
 
     def targets(self, context):
         return import_string(self.targets_function)(context)
@@ -48,6 +51,8 @@ SERVERS = [
            {"GRAPHQL_RESPONSE_CACHE": "false"}),
     Server("floor", "static floor", "benchmarks.peers.settings", "benchmarks.peers.servers.floor_targets",
            {"BENCH_FLOOR_FILE": str(FLOOR_FILE)}),
+    Server("varnish", "Varnish in front of our API (hits)", "benchmarks.peers.settings", "benchmarks.peers.ours.targets",
+           in_front_of="ours"),
 ]
 SERVERS_BY_NAME = {server.name: server for server in SERVERS}
 
@@ -65,25 +70,43 @@ class RunningServers:
 
     def __enter__(self):
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        for offset, server in enumerate(self.servers):
-            port = BASE_PORT + offset
+        self.ports = {server.name: BASE_PORT + 2 * offset for offset, server in enumerate(self.servers)}
+        self.varnishes = [server for server in self.servers if server.in_front_of]
+        for server in self.servers:
+            if server.in_front_of:
+                continue
             log = open(self.log_dir / f"{server.name}.log", "w")
             self.processes[server.name] = subprocess.Popen(
                 [str(Path(sys.executable).with_name("gunicorn")), "cms.wsgi:application",
-                 "--workers", str(self.workers), "--bind", f"127.0.0.1:{port}", "--chdir", str(REPO),
+                 "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.ports[server.name]}", "--chdir", str(REPO),
                  "--timeout", "120", "--log-level", "warning"],
-                env=server_env(server, self.base_env), stdout=log, stderr=subprocess.STDOUT,
-                start_new_session=True,
+                env=self.env_of(server), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
-            self.ports[server.name] = port
-        for name, port in self.ports.items():
-            wait_until_serving(port, self.processes[name], self.log_dir / f"{name}.log")
+        for name, process in self.processes.items():
+            wait_until_serving(self.ports[name], process, self.log_dir / f"{name}.log")
+        for varnish in self.varnishes:
+            run_varnish("start", self.varnish_env(varnish))
         return self
+
+    def env_of(self, server):
+        """A server's environment; one behind a Varnish purges it."""
+        env = server_env(server, self.base_env)
+        front = next((varnish for varnish in self.varnishes if varnish.in_front_of == server.name), None)
+        if front is not None:
+            env.update(CDN_PURGER="varnish", VARNISH_PURGE_URLS=self.url(front.name, ""))
+        return env
+
+    def varnish_env(self, varnish):
+        return {**os.environ, "VARNISH_PORT": str(self.ports[varnish.name]), "VARNISH_MEMORY": "256m",
+                "VARNISH_BACKEND": f"127.0.0.1:{self.ports[varnish.in_front_of]}",
+                "VARNISH_DIR": str(WORK_DIR / "varnish")}
 
     def url(self, server_name, path):
         return f"http://127.0.0.1:{self.ports[server_name]}{path}"
 
     def __exit__(self, *exc):
+        for varnish in self.varnishes:
+            run_varnish("stop", self.varnish_env(varnish))
         for process in self.processes.values():
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
@@ -109,3 +132,7 @@ def wait_until_serving(port, process, log_path, timeout=60):
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"The server on port {port} did not start within {timeout} s; see {log_path}")
+
+
+def run_varnish(command, env):
+    subprocess.run(["bash", "scripts/varnish.sh", command], cwd=REPO, env=env, check=True, stdout=subprocess.DEVNULL)

@@ -43,6 +43,7 @@ from wagtail.models import Locale
 
 from cms.core.content_version import STOCK, bump_after_commit
 from cms.core.settings_dicts import settings_dict_reader
+from cms.publishing.purge_keys import purge_stock_after_commit
 from cms.stores.models import StorePage
 
 from .models import Product, StockIngestionBatch, StockLevel
@@ -91,6 +92,8 @@ class StockBatchResult:
     stale_rows: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     replayed: bool = False
+    # Ids of the store pages whose levels changed (not part of the answer: caches are told).
+    changed_stores: set = field(default_factory=set, repr=False, compare=False)
 
     def as_dict(self):
         return {
@@ -229,8 +232,10 @@ def ingest_stock_batch(
                     return replay
             result = apply_rows(rows, numbers, api_key=api_key, error_policy=error_policy, now=now)
             if result.applied:
-                # The bulk upserts send no model signals: caches learn of new stock here.
+                # The bulk upserts send no model signals: caches learn of new stock here, the
+                # CDN only for the stores whose levels changed.
                 bump_after_commit(STOCK)
+                purge_stock_after_commit(result.changed_stores)
             if idempotency_key is not None:
                 StockIngestionBatch.objects.filter(client=client, idempotency_key=idempotency_key).update(
                     response=result.as_dict()
@@ -273,15 +278,16 @@ def apply_rows(raw_rows, numbers, *, api_key, error_policy, now):
     rejected = len({error["row"] for error in errors})
     if errors and error_policy == REJECT:
         raise _Refused(StockBatchResult("rejected", rejected=rejected, errors=sorted_errors(errors)))
-    applied, unchanged, stale_rows = write_levels(resolved, now)
+    written, unchanged, stale_rows = write_levels(resolved, now)
     return StockBatchResult(
         "applied",
-        applied=applied,
+        applied=len(written),
         unchanged=unchanged,
         stale=len(stale_rows),
         rejected=rejected,
         stale_rows=sorted(stale_rows),
         errors=sorted_errors(errors),
+        changed_stores={store_id for store_id, _product_id in written},
     )
 
 
@@ -326,8 +332,8 @@ def resolve_rows(rows, api_key):
 
 
 def write_levels(resolved, now):
-    """Upsert the newest report per (store, product); returns (applied, unchanged, stale row
-    numbers)."""
+    """Upsert the newest report per (store, product); returns (the (store id, product id)
+    pairs written, unchanged, stale row numbers)."""
     newest, stale_rows, unchanged = {}, [], 0
     for row, store_id, product_id in resolved:
         pair = (store_id, product_id)
@@ -361,7 +367,7 @@ def write_levels(resolved, now):
                 unchanged += 1
             else:
                 stale_rows.append(row.number)
-    return len(written), unchanged, stale_rows
+    return written, unchanged, stale_rows
 
 
 def upsert_chunk(items, now):

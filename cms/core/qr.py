@@ -19,6 +19,8 @@ import segno
 from django.apps import apps
 from django.utils.text import slugify
 
+from cms.publishing import surrogate_keys
+
 KINDS = {
     "store": "stores.StorePage",
     "story": "stories.ProductStoryPage",
@@ -78,6 +80,7 @@ def qr_target_url(obj, store=None, request=None):
     url = page.get_full_url(request) if page else None
     if not url:
         return None
+    surrogate_keys.record_all(surrogate_keys.of(shown) for shown in (page, store) if shown is not None)
     separator = "&" if "?" in url else "?"
     return f"{url}{separator}{urlencode(campaign_params(obj, store))}{fragment}"
 

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_safe
 
+from cms.publishing import surrogate_keys
+
 from .qr import FORMATS, KINDS, kind_model, public_objects, qr_image, qr_target_url
 
 PUBLIC_MAX_AGE = 3600
@@ -35,9 +37,11 @@ def _image_response(request, obj, format):
 def public_qr_code(request, kind, pk, format):
     if kind not in KINDS:
         raise Http404("Unknown kind.")
-    response = _image_response(request, get_object_or_404(public_objects(kind), pk=pk), format)
+    with surrogate_keys.collecting() as keys:  # the object and the page its code opens
+        obj = get_object_or_404(public_objects(kind), pk=pk)
+        response = _image_response(request, obj, format)
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
-    return response
+    return surrogate_keys.set_header(response, keys | {surrogate_keys.of(obj)}, None)
 
 
 def _can_edit(user, kind, obj):

@@ -7,6 +7,7 @@ class PublishingConfig(AppConfig):
     verbose_name = "Publishing"
 
     def ready(self):
-        from . import signals
+        from . import checks, purge_keys, signals  # noqa: F401 (checks registers itself)
 
         signals.connect()
+        purge_keys.connect()

@@ -67,10 +67,12 @@ def record_all(action, fields_list, unless=None):
 
 def _write(action, fields_list):
     from .delivery import enqueue_deliveries
+    from .purge_keys import purge_events
 
     with transaction.atomic():
         events = ContentEvent.objects.bulk_create(ContentEvent(action=action, **fields) for fields in fields_list)
         enqueue_deliveries(events)
+        purge_events(events)
     return events
 
 

@@ -1,5 +1,7 @@
 """What changed for shoppers (content events), who wants to hear about it (webhook
-endpoints) and what each endpoint was told (deliveries)."""
+endpoints), what each endpoint was told (deliveries) and what the CDN was told to forget
+(cache purges). Deliveries and purges are outbox rows (outbox.py): written after the change
+commits, sent by a worker with retries."""
 
 import secrets
 
@@ -101,9 +103,9 @@ class DeliveryStatus(models.TextChoices):
     GAVE_UP = "gave_up", _("Gave up")
 
 
-class WebhookDelivery(models.Model):
-    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
-    event = models.ForeignKey(ContentEvent, on_delete=models.CASCADE, related_name="deliveries")
+class OutboxItem(models.Model):
+    """Something a worker sends after the change commits, and how its attempts went."""
+
     status = models.CharField(max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
@@ -114,6 +116,14 @@ class WebhookDelivery(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        abstract = True
+
+
+class WebhookDelivery(OutboxItem):
+    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.ForeignKey(ContentEvent, on_delete=models.CASCADE, related_name="deliveries")
+
+    class Meta:
         ordering = ["-id"]
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
@@ -121,3 +131,30 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.event.type_name} → {self.endpoint}"
+
+
+class CachePurge(OutboxItem):
+    """Surrogate keys (and storefront page URLs) the CDN must forget after one change."""
+
+    reason = models.CharField(max_length=200, help_text=_("The change, e.g. “page.published StorePage 42”."))
+    keys = models.JSONField(default=list, help_text=_("Surrogate keys to purge (docs/caching.md lists them)."))
+    urls = models.JSONField(
+        default=list, blank=True, help_text=_("Storefront page URLs, purged through Wagtail's frontend cache backends.")
+    )
+    repeat_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="repeats",
+        help_text=_("A second purge of the same keys a few seconds later, for responses that were being built while the first was sent."),
+    )
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("cache purge")
+        verbose_name_plural = _("cache purges")
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="purge_due")]
+
+    def __str__(self):
+        return self.reason

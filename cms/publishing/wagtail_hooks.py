@@ -1,4 +1,5 @@
-"""Admin: webhook endpoints (Settings menu) and the delivery log (read-only, with "Retry now")."""
+"""Admin: webhook endpoints (Settings menu), and the logs of webhook deliveries and cache
+purges (read-only, with "Retry now")."""
 
 from django import forms
 from django.contrib import messages
@@ -17,9 +18,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import get_snippet_models
 
-from .delivery import retry_now
 from .events import is_published_snippet_model
-from .models import Action, WebhookDelivery, WebhookEndpoint
+from .models import Action, CachePurge, WebhookDelivery, WebhookEndpoint
+from .outbox import retry_now
 
 
 def object_type_choices():
@@ -62,9 +63,9 @@ class WebhookEndpointViewSet(ModelViewSet):
     )
 
 
-class DeliveryLogPolicy(ModelPermissionPolicy):
-    """The log is written by the worker only; admins read it and may ask for a retry
-    (the "change" permission)."""
+class OutboxLogPolicy(ModelPermissionPolicy):
+    """A log written by a worker only; admins read it and may ask for a retry (the "change"
+    permission)."""
 
     def user_has_permission(self, user, action):
         if action in ("add", "change", "delete"):
@@ -89,42 +90,64 @@ class RetryColumn(BaseColumn):
         return context
 
 
-class WebhookDeliveryViewSet(ModelViewSet):
-    model = WebhookDelivery
+ATTEMPT_COLUMNS = ["status", "attempts", "last_status_code", "last_error", "response_time_ms", "last_attempt_at",
+                   "next_attempt_at"]
+
+
+class OutboxLogViewSet(ModelViewSet):
+    """The log of an outbox (outbox.py): what was sent, how it went, "Retry now"."""
+
     icon = "history"
-    menu_label = _("Webhook deliveries")
     add_to_settings_menu = True
     inspect_view_enabled = True
-    list_filter = ["endpoint", "status"]
     ordering = ["-id"]
     form_fields = ["status"]  # required by ModelViewSet; the policy refuses add and edit
-
+    first_columns = []
 
     @property
     def list_display(self):
-        return [
-            "event", "endpoint", "status", "attempts", "last_status_code", "last_error", "response_time_ms",
-            "last_attempt_at", "next_attempt_at", RetryColumn(self),
-        ]
-
-    def get_queryset(self, request):
-        return WebhookDelivery.objects.select_related("event", "endpoint")
+        return [*self.first_columns, *ATTEMPT_COLUMNS, RetryColumn(self)]
 
     def retry_view(self, request, pk):
         if not self.permission_policy.user_has_permission(request.user, "retry"):
             raise PermissionDenied
-        delivery = get_object_or_404(WebhookDelivery, pk=pk)
-        retry_now(delivery)
-        messages.success(request, _("The delivery will be retried by the next worker pass."))
+        retry_now(get_object_or_404(self.model, pk=pk))
+        messages.success(request, _("It will be retried by the next worker pass."))
         return redirect(self.get_url_name("index"))
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [path("retry/<int:pk>/", require_POST(self.retry_view), name="retry")]
 
 
-register_permission_policy(WebhookDelivery, DeliveryLogPolicy(WebhookDelivery))
+class WebhookDeliveryViewSet(OutboxLogViewSet):
+    model = WebhookDelivery
+    menu_label = _("Webhook deliveries")
+    list_filter = ["endpoint", "status"]
+    first_columns = ["event", "endpoint"]
+
+    def get_queryset(self, request):
+        return WebhookDelivery.objects.select_related("event", "endpoint")
+
+
+class CachePurgeViewSet(OutboxLogViewSet):
+    """What the CDN was told to forget (the `purge_cache` worker), pending and failed first
+    when filtered by status."""
+
+    model = CachePurge
+    menu_label = _("Cache purges")
+    list_filter = ["status"]
+    first_columns = ["reason", "created_at"]
+    search_fields = ["reason"]
+
+
+for logged in (WebhookDelivery, CachePurge):
+    register_permission_policy(logged, OutboxLogPolicy(logged))
 
 
 @hooks.register("register_admin_viewset")
 def register_webhook_viewsets():
-    return [WebhookEndpointViewSet("webhook_endpoints"), WebhookDeliveryViewSet("webhook_deliveries")]
+    return [
+        WebhookEndpointViewSet("webhook_endpoints"),
+        WebhookDeliveryViewSet("webhook_deliveries"),
+        CachePurgeViewSet("cache_purges"),
+    ]

@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.core.middleware.ContentLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -129,6 +129,10 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [CMS_DIR / "locale"]
+# Paths whose language comes from the request's own arguments, never from Accept-Language
+# (cms/core/middleware.py): the GraphQL API (its `locale` argument), image renditions, theme
+# style sheets, QR codes and stock ingestion. Their responses do not vary by language.
+LANGUAGE_NEUTRAL_PATHS = r"^/(graphql$|images/|themes/|qr/|api/)"
 
 # Static files: whitenoise serves them, compressed and with hashed names.
 STATIC_URL = "/static/"
@@ -297,6 +301,60 @@ PUBLISHING = {
     "MAX_ATTEMPTS": env_int("WEBHOOK_MAX_ATTEMPTS", 6),
     "SYNC_SETTLE_SECONDS": env_int("SYNC_SETTLE_SECONDS", 2),
 }
+
+# The CDN or Varnish in front of the app (cms/publishing/settings.py lists every key and its
+# default; docs/caching.md): public responses name their content in a surrogate-key header,
+# and `manage.py purge_cache` tells the CDN what changed, after commit, with retries.
+CDN_PURGER = env_choice("CDN_PURGER", ["none", "varnish", "fastly", "cloudflare"], "none")
+CDN = {
+    "PURGER": {
+        "none": "cms.publishing.purgers.base.NoPurger",
+        "varnish": "cms.publishing.purgers.varnish.VarnishPurger",
+        "fastly": "cms.publishing.purgers.fastly.FastlyPurger",
+        "cloudflare": "cms.publishing.purgers.cloudflare.CloudflarePurger",
+    }[CDN_PURGER],
+    "PURGER_OPTIONS": {
+        "none": lambda: {},
+        "varnish": lambda: {"URLS": env_list("VARNISH_PURGE_URLS", ["http://127.0.0.1:6091"])},
+        "fastly": lambda: {
+            "SERVICE_ID": env_str("FASTLY_SERVICE_ID", ""),
+            "API_TOKEN": env_str("FASTLY_API_TOKEN", ""),
+            "API_URL": env_str("FASTLY_API_URL", "https://api.fastly.com"),
+            "SOFT_PURGE": env_bool("FASTLY_SOFT_PURGE", False),
+        },
+        "cloudflare": lambda: {
+            "ZONE_ID": env_str("CLOUDFLARE_ZONE_ID", ""),
+            "API_TOKEN": env_str("CLOUDFLARE_API_TOKEN", ""),
+            "API_URL": env_str("CLOUDFLARE_API_URL", "https://api.cloudflare.com/client/v4"),
+        },
+    }[CDN_PURGER](),
+    "SURROGATE_KEY_HEADER": env_str(
+        "CDN_SURROGATE_KEY_HEADER",
+        {"varnish": "xkey", "fastly": "Surrogate-Key", "cloudflare": "Cache-Tag"}.get(CDN_PURGER, "Surrogate-Key"),
+    ),
+    "SURROGATE_KEY_MAX_BYTES": env_int("CDN_SURROGATE_KEY_MAX_BYTES", 8000),
+    "PURGE_TIMEOUT_SECONDS": env_int("CDN_PURGE_TIMEOUT_SECONDS", 5),
+    "PURGE_MAX_ATTEMPTS": env_int("CDN_PURGE_MAX_ATTEMPTS", 10),
+    "PURGE_REPEAT_SECONDS": env_int("CDN_PURGE_REPEAT_SECONDS", 5),
+}
+# The storefront's HTML page URLs are purged through Wagtail's frontend cache backends, by the
+# same worker after commit (the app `wagtail.contrib.frontend_cache` is not installed: its
+# signal handlers would purge inside the editor's request). Fastly has no Wagtail backend.
+WAGTAILFRONTENDCACHE = {
+    "none": {},
+    "fastly": {},
+    "varnish": {
+        f"varnish-{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+        for number, url in enumerate(CDN["PURGER_OPTIONS"].get("URLS", []))
+    },
+    "cloudflare": {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "ZONEID": CDN["PURGER_OPTIONS"].get("ZONE_ID") or "-",
+            "BEARER_TOKEN": CDN["PURGER_OPTIONS"].get("API_TOKEN") or "-",
+        }
+    },
+}[CDN_PURGER]
 
 # Themes (themes/conf.py lists every key and its default): how long browsers and proxies may
 # keep a theme's style sheet, and the active theme's (shorter: a season may start).

@@ -9,7 +9,7 @@ import graphene
 from cms.core import blocks
 from cms.core.embeds import video_embed_src, video_provider
 from storefront_api.catalog.types import Product
-from storefront_api.core.scalars import rich_text_html
+from storefront_api.core.scalars import content_html
 from storefront_api.images.types import Image
 from storefront_api.pages.context import site_relative_url
 from storefront_api.pages.interface import Page
@@ -55,7 +55,7 @@ class RichText:
 
     @staticmethod
     def resolve_html(item, info):
-        return rich_text_html(item.rich_text)
+        return content_html(info, item, item.rich_text)
 
 
 @stream_block(blocks.ParagraphBlock)
@@ -67,7 +67,7 @@ class ParagraphBlock(RichText, graphene.ObjectType):
 
     @staticmethod
     def build(item, raw, loaded):
-        return item.set(rich_text=raw or "")
+        return item.set(rich_text=raw or "", locale_id=loaded.locale_id)
 
 
 @stream_block(blocks.ImageBlock)
@@ -167,7 +167,7 @@ class FAQItemBlock(RichText, graphene.ObjectType):
 
     @staticmethod
     def build(item, raw, loaded):
-        return item.set(**strings(raw, "question"), rich_text=raw.get("answer") or "")
+        return item.set(**strings(raw, "question"), rich_text=raw.get("answer") or "", locale_id=loaded.locale_id)
 
 
 @stream_block(blocks.LinkBlock)

@@ -12,7 +12,7 @@ from storefront_api.settings import api_setting
 from storefront_api.stores.errors import bad_store_argument
 from storefront_api.stores.loaders import expect_stores
 
-from .loaders import NearbyStoresLoader, StockByStoreAndSkuLoader
+from .loaders import NearbyStoresLoader, stock_of
 
 def product_availability(info, product, near, radius_km, first):
     if first < 1 or first > api_setting("MAX_PAGE_SIZE"):
@@ -23,9 +23,7 @@ def product_availability(info, product, near, radius_km, first):
     except InvalidStoreFilter as error:
         raise bad_store_argument(error) from None
     batch = batch_of(info.context, product)
-    stock = StockByStoreAndSkuLoader.for_request(info.context).prime(
-        [(store.translation_key, other.sku) for store, _km in nearby for other in batch]
-    )
+    stock = stock_of(info.context, [store for store, _km in nearby], [other.sku for other in batch])
 
     def stocked(sku):
         levels = {(store.translation_key, sku): stock.load((store.translation_key, sku)) for store, _km in nearby}

@@ -1,16 +1,25 @@
+"""Loaders of the catalog: categories, products, their images, stock levels and the stores
+near a point. What they read is recorded as the response's surrogate keys
+(cms/publishing/surrogate_keys.py): products and categories by id, a product list of a
+language when a SKU found nothing, the stock of each store read."""
+
 from collections import defaultdict
 
-from cms.catalog.availability import stock_levels
 from wagtail.models import Locale
 
+from cms.catalog.availability import stock_levels
 from cms.catalog.models import Category, Product, ProductImage
+from cms.publishing import surrogate_keys
+from cms.stores.models import StorePage
 from storefront_api.core.loaders import ListLoader, RequestLoader
+from storefront_api.core.locales import LocaleByIdLoader
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.pages.batches import remember_batch
 
 
 class CategoryByIdLoader(RequestLoader):
     def batch_load(self, keys):
+        surrogate_keys.record_all(surrogate_keys.snippet(Category, pk) for pk in keys)
         return Category.objects.filter(pk__in=keys).in_bulk()
 
 
@@ -18,6 +27,7 @@ class ProductByIdLoader(RequestLoader):
     """Products shoppers may see (published and active); others load as None."""
 
     def batch_load(self, keys):
+        surrogate_keys.record_all(surrogate_keys.snippet(Product, pk) for pk in keys)
         return Product.objects.filter(pk__in=keys, live=True, is_active=True).in_bulk()
 
 
@@ -42,10 +52,20 @@ def prime_products(context, products):
 
 
 class StockByStoreAndSkuLoader(RequestLoader):
-    """Keys are (store translation_key, SKU): the stock of one product in one physical store."""
+    """Keys are (store translation_key, SKU): the stock of one product in one physical store.
+    Get it with ``stock_of``."""
 
     def batch_load(self, keys):
         return stock_levels({store_key for store_key, _sku in keys}, {sku for _store_key, sku in keys})
+
+
+def stock_of(context, stores, skus):
+    """The stock loader, primed with ``skus`` in each of ``stores`` (store pages): the
+    response depends on the stock of those stores, reported or not."""
+    surrogate_keys.record_all(surrogate_keys.stock(store.pk) for store in stores)
+    return StockByStoreAndSkuLoader.for_request(context).prime(
+        [(store.translation_key, sku) for store in stores for sku in skus]
+    )
 
 
 class ProductBySkuLoader(RequestLoader):
@@ -57,6 +77,8 @@ class ProductBySkuLoader(RequestLoader):
             skus = [sku for key_locale, sku in keys if key_locale == locale_id]
             products = Product.objects.filter(locale_id=locale_id, sku__in=skus, live=True, is_active=True)
             found.update({(locale_id, product.sku): product for product in products})
+            if len(found) < len(keys):  # a product with one of those SKUs may be published
+                record_product_list(self.context, locale_id)
         prime_products(self.context, found.values())
         return found
 
@@ -73,7 +95,15 @@ class NearbyStoresLoader(RequestLoader):
         site = site_for_request(self.context)
         found = {}
         for latitude, longitude, radius_km, locale_id in keys:
+            language = LocaleByIdLoader.language_code(self.context, locale_id)
+            surrogate_keys.record(surrogate_keys.page_list(site.pk, language, StorePage))
             stores = shopper_stores(site, Locale.objects.get(pk=locale_id))
             nearby = find_stores(stores, near=(latitude, longitude), radius_km=radius_km)
             found[(latitude, longitude, radius_km, locale_id)] = [(store, store.distance_km) for store in nearby]
         return found
+
+
+def record_product_list(context, locale_id):
+    """The response depends on which products of a language exist (a list, or a SKU that
+    found nothing)."""
+    surrogate_keys.record(surrogate_keys.snippet_list(Product, LocaleByIdLoader.language_code(context, locale_id)))

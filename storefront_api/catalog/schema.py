@@ -1,11 +1,13 @@
 import graphene
 
 from cms.catalog.listing import filter_products, shopper_categories, shopper_products
+from cms.catalog.models import Category as CategoryModel
+from cms.publishing import surrogate_keys
 from storefront_api.core.connections import connection_args, paginate
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import locale_argument, resolve_locale
 
-from .loaders import prime_products
+from .loaders import prime_products, record_product_list
 from .types import Category, ProductConnection, ProductFilterInput
 from .types import Product as ProductType
 
@@ -30,17 +32,22 @@ class CatalogQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_product(root, info, sku, locale=None):
-        product = shopper_products(resolve_locale(locale)).filter(sku=sku).first()
+        locale = resolve_locale(locale)
+        product = shopper_products(locale).filter(sku=sku).first()
+        if product is None:
+            record_product_list(info.context, locale.pk)
         prime_products(info.context, [product])
         return product
 
     @staticmethod
     def resolve_products(root, info, filter=None, locale=None, **page):
         locale = resolve_locale(locale)
+        record_product_list(info.context, locale.pk)
         filters = dict(filter or {})
         category_slug = filters.pop("category", None)
         category = None
         if category_slug:
+            surrogate_keys.record(surrogate_keys.snippet_list(CategoryModel, locale.language_code))
             category = shopper_categories(locale).filter(slug=category_slug).first()
             if category is None:
                 raise BadArgument(f"No category with slug {category_slug!r} in {locale.language_code}.", field="filter.category")
@@ -51,7 +58,9 @@ class CatalogQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_categories(root, info, locale=None, parent=None):
-        categories = shopper_categories(resolve_locale(locale))
+        locale = resolve_locale(locale)
+        surrogate_keys.record(surrogate_keys.snippet_list(CategoryModel, locale.language_code))
+        categories = shopper_categories(locale)
         if parent:
             return categories.filter(parent__slug=parent).order_by("name")
         return categories.filter(parent__isnull=True).order_by("name")

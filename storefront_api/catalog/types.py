@@ -4,7 +4,7 @@ from cms.catalog.availability import StockBand
 
 from storefront_api.core.connections import CountableConnection
 from storefront_api.core.locales import LocaleByIdLoader
-from storefront_api.core.scalars import GeoPointInput, Money, rich_text_html
+from storefront_api.core.scalars import GeoPointInput, Money, content_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
 
@@ -88,7 +88,7 @@ class Product(graphene.ObjectType):
 
     @staticmethod
     def resolve_description(product, info):
-        return rich_text_html(product.description)
+        return content_html(info, product, product.description)
 
     @staticmethod
     def resolve_price(product, info):

@@ -8,7 +8,7 @@ from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import locale_argument, resolve_locale
 from storefront_api.core.scalars import enum_value
 from storefront_api.pages.batches import paginate_pages
-from storefront_api.pages.context import visible_pages
+from storefront_api.pages.context import record_page_list, visible_pages
 
 from .types import GiftGuidePageConnection, GiftOccasion, GiftRecipient
 
@@ -31,8 +31,10 @@ class GiftGuideQueries(graphene.ObjectType):
     def resolve_gift_guides(root, info, recipient=None, occasion=None, budget_max=None, locale=None, **page_args):
         if budget_max is not None and budget_max < 0:
             raise BadArgument("`budgetMax` must not be negative.", field="budgetMax")
+        locale = resolve_locale(locale)
+        record_page_list(info, locale, GiftGuidePageModel)  # a new guide changes the list
         guides = filter_gift_guides(
-            visible_pages(info, resolve_locale(locale), GiftGuidePageModel),
+            visible_pages(info, locale, GiftGuidePageModel),
             recipient=enum_value(recipient),
             occasion=enum_value(occasion),
             budget_max=budget_max,

@@ -6,7 +6,7 @@ from cms.guides import models
 from storefront_api.blocks.streams import StreamUnion, page_stream
 from storefront_api.core.connections import CountableConnection
 from storefront_api.core.qr import qr_code_url_field
-from storefront_api.core.scalars import Money, choices_enum, rich_text_html
+from storefront_api.core.scalars import Money, choices_enum, content_html
 from storefront_api.pages.interface import Page
 from storefront_api.pages.registry import page_type
 from storefront_api.pages.types import HeroImage
@@ -42,7 +42,7 @@ class GiftGuidePage(HeroImage, graphene.ObjectType):
 
     @staticmethod
     def resolve_intro(page, info):
-        return rich_text_html(page.intro)
+        return content_html(info, page, page.intro)
 
     @staticmethod
     def resolve_budget(page, info):

@@ -16,6 +16,7 @@ from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.models import Filter, SourceImageIOError
 from wagtail.images.utils import verify_signature
 
+from cms.publishing import surrogate_keys
 from storefront_api.rate_limit import over_limit
 
 REDIRECT_MAX_AGE = 3600
@@ -39,4 +40,4 @@ def serve_rendition(request, signature, image_id, filter_spec, filename=None):
         return HttpResponse(f"Invalid filter spec: {filter_spec}", content_type="text/plain", status=400)
     response = redirect(rendition.url)
     patch_cache_control(response, public=True, max_age=REDIRECT_MAX_AGE)
-    return response
+    return surrogate_keys.set_header(response, {surrogate_keys.image(image.pk)}, None)

@@ -1,13 +1,15 @@
 import graphene
 
 from cms.offers.listing import filter_offers, published_offers, shopper_offers
+from cms.offers.models import Offer as OfferModel
+from cms.publishing import surrogate_keys
 from storefront_api.core.connections import connection_args, paginate
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import locale_argument, resolve_locale
 from storefront_api.core.scalars import enum_value
 from storefront_api.stores.schema import find_store
 
-from .loaders import expect_offers
+from .loaders import expect_offers, record_offer_lists
 from .types import Offer, OfferChannel, OfferConnection
 
 
@@ -30,6 +32,7 @@ class OfferQueries(graphene.ObjectType):
     def resolve_offer(root, info, id):
         if not str(id).isdigit():
             raise BadArgument("`id` must be an offer id.", field="id")
+        surrogate_keys.record(surrogate_keys.snippet(OfferModel, id))
         offer = published_offers().filter(pk=id).first()
         expect_offers(info.context, [offer])
         return offer
@@ -37,6 +40,7 @@ class OfferQueries(graphene.ObjectType):
     @staticmethod
     def resolve_offers(root, info, locale=None, current=True, store=None, channel=None, **page):
         locale = resolve_locale(locale)
+        record_offer_lists(info.context, [locale.pk])
         store_page = None
         if store is not None:
             store_page = find_store(info, store, locale)

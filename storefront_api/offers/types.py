@@ -6,7 +6,7 @@ from cms.offers.models import Channel
 from storefront_api.core.connections import CountableConnection
 from storefront_api.core.locales import LocaleByIdLoader
 from storefront_api.core.qr import qr_code_url_field
-from storefront_api.core.scalars import rich_text_html
+from storefront_api.core.scalars import content_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
 from storefront_api.stores.types import StorePage
@@ -57,7 +57,7 @@ class Offer(graphene.ObjectType):
 
     @staticmethod
     def resolve_terms(offer, info):
-        return rich_text_html(offer.terms)
+        return content_html(info, offer, offer.terms)
 
     @staticmethod
     def resolve_locale(offer, info):

@@ -5,6 +5,7 @@ them for every page of the batch at its first use, so a list of 10 or of 100 pag
 the same number of queries (see core/loaders.py). A page resolved alone is its own batch.
 """
 
+from cms.publishing import surrogate_keys
 from storefront_api.core.connections import paginate
 
 
@@ -17,8 +18,10 @@ def _batches(context):
 
 
 def remember_batch(context, pages):
-    """Record ``pages`` as resolved together; returns them as a list."""
+    """Record ``pages`` (or products) as resolved together, and the response as built from
+    them; returns them as a list."""
     pages = list(pages)
+    surrogate_keys.record_all(surrogate_keys.of(page) for page in pages)
     batches = _batches(context)
     for page in pages:
         # Keyed by the object, not the id: a previewed draft shares its id with the live page.

@@ -1,4 +1,5 @@
-"""The requesting site and the page queryset shoppers may see, cached per request."""
+"""The requesting site and the page queryset shoppers may see, cached per request; what a
+response read of them is recorded as surrogate keys (cms/publishing/surrogate_keys.py)."""
 
 from functools import lru_cache
 
@@ -7,6 +8,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from cms.core.visibility import shopper_pages, site_home
+from cms.publishing import surrogate_keys
 from storefront_api.core.errors import NotFound
 from storefront_api.core.locales import LocaleByIdLoader
 
@@ -18,6 +20,7 @@ def site_for_request(request):
         if site is None:
             raise NotFound("No site is configured for this host.", code="SITE_NOT_FOUND")
         request._storefront_site = site
+    surrogate_keys.record(surrogate_keys.site(site.pk))
     return site
 
 
@@ -31,8 +34,19 @@ def visible_pages(info, locale, model=Page):
 
 def visible_home(info, locale):
     """The site's home page in ``locale``, when shoppers may see it."""
-    home = site_home(requesting_site(info), locale)
-    return visible_pages(info, locale).filter(pk=home.pk).specific().first() if home else None
+    site = requesting_site(info)
+    home = site_home(site, locale)
+    if home is None:  # a home in this language may be added
+        surrogate_keys.record(surrogate_keys.page_list(site.pk, locale.language_code))
+        return None
+    surrogate_keys.record(surrogate_keys.page(home.pk))
+    return visible_pages(info, locale).filter(pk=home.pk).specific().first()
+
+
+def record_page_list(info, locale, model=None):
+    """The response lists or searches the site's pages in ``locale`` (of ``model``), or
+    looked one up and found none: a new page there changes it."""
+    surrogate_keys.record(surrogate_keys.page_list(requesting_site(info).pk, locale.language_code, model))
 
 
 def site_relative_url(request, page):

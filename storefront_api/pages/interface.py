@@ -1,10 +1,11 @@
 import graphene
 
+from cms.publishing import surrogate_keys
 from storefront_api.core.connections import CountableConnection, connection_args
 from storefront_api.core.locales import LocaleByIdLoader
 
 from .batches import batch_of, load_for_batch, paginate_pages, remember_batch
-from .context import site_relative_url, visible_pages
+from .context import record_page_list, site_relative_url, visible_pages
 from .loaders import VisiblePageByPathLoader, VisibleVersionsLoader
 from .registry import graphql_type_for
 
@@ -57,6 +58,7 @@ class Page(graphene.Interface):
 
     @staticmethod
     def resolve_children(page, info, **page_args):
+        surrogate_keys.record(surrogate_keys.children(page.pk))
         children = visible_pages(info, page.locale).child_of(page).order_by("path").specific()
         return paginate_pages(info, PageConnection, children, **page_args)
 
@@ -73,6 +75,8 @@ def _pages_at(info, page, paths_of):
     loader.prime([(other.locale_id, path) for other in batch_of(info.context, page) for path in paths_of(other)])
     found = [loader.load((page.locale_id, path)) for path in paths_of(page)]
     remember_batch(info.context, [other for other in found if other is not None])
+    if None in found:  # an ancestor shoppers cannot see (yet)
+        record_page_list(info, page.locale)
     return found
 
 

@@ -3,7 +3,9 @@
 import graphene
 
 from cms.core import models
-from storefront_api.core.scalars import rich_text_html
+from cms.offers.models import Offer as OfferModel
+from cms.publishing import surrogate_keys
+from storefront_api.core.scalars import content_html
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
 from storefront_api.offers.loaders import expect_offers
@@ -41,17 +43,27 @@ class HomePage(HeroImage, graphene.ObjectType):
     def resolve_hero_title(page, info):
         return page.hero_title or page.title
 
+    # Every chosen page or offer counts, shown or not: publishing one that is not shown yet
+    # changes the list.
+
     @staticmethod
     def resolve_featured_guides(page, info):
+        record_chosen(page.featured_guides, surrogate_keys.page)
         return remember_batch(info.context, page.shown_guides())
 
     @staticmethod
     def resolve_featured_stories(page, info):
+        record_chosen(page.featured_stories, surrogate_keys.page)
         return remember_batch(info.context, page.shown_stories())
 
     @staticmethod
     def resolve_featured_offers(page, info):
+        record_chosen(page.featured_offers, lambda pk: surrogate_keys.snippet(OfferModel, pk))
         return expect_offers(info.context, page.shown_offers())
+
+
+def record_chosen(stream, key):
+    surrogate_keys.record_all(key(block["value"]) for block in stream.raw_data if block["value"] is not None)
 
 
 @page_type(models.SectionPage)
@@ -63,4 +75,4 @@ class SectionPage(graphene.ObjectType):
 
     @staticmethod
     def resolve_intro(page, info):
-        return rich_text_html(page.intro)
+        return content_html(info, page, page.intro)

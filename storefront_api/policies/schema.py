@@ -5,7 +5,7 @@ from cms.policies.models import ReturnPolicyPage as ReturnPolicyPageModel
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import locale_argument, resolve_locale
 from storefront_api.pages.batches import remember_batch
-from storefront_api.pages.context import visible_pages
+from storefront_api.pages.context import record_page_list, visible_pages
 
 from .types import ReturnPolicyPage
 
@@ -24,5 +24,7 @@ class ReturnPolicyQueries(graphene.ObjectType):
         code = market_code(market)
         if market is not None and code is None:
             raise BadArgument(f"`market` {market!r} is not an ISO 3166 country code.", field="market")
-        policies = policies_for_market(visible_pages(info, resolve_locale(locale), ReturnPolicyPageModel), code)
+        locale = resolve_locale(locale)
+        record_page_list(info, locale, ReturnPolicyPageModel)
+        policies = policies_for_market(visible_pages(info, locale, ReturnPolicyPageModel), code)
         return remember_batch(info.context, policies)

@@ -10,7 +10,7 @@ from storefront_api.blocks.types import FAQItemBlock
 from storefront_api.catalog.loaders import CategoryByIdLoader
 from storefront_api.catalog.types import Category
 from storefront_api.core.locales import LocaleByIdLoader
-from storefront_api.core.scalars import Money, choices_enum, rich_text_html
+from storefront_api.core.scalars import Money, choices_enum, content_html
 from storefront_api.pages.batches import related_for_batch
 from storefront_api.pages.interface import Page
 from storefront_api.pages.registry import page_type
@@ -87,7 +87,7 @@ class ReturnPolicyPage(graphene.ObjectType):
 
     @staticmethod
     def resolve_exceptions(page, info):
-        return rich_text_html(page.exceptions)
+        return content_html(info, page, page.exceptions)
 
     @staticmethod
     def resolve_faq(page, info):

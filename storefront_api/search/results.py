@@ -8,12 +8,23 @@ whatever the number of hits; the fields then load for the whole list (pages/batc
 """
 
 from cms.catalog.listing import shopper_categories, shopper_products
+from cms.catalog.models import Category, Product
+from cms.publishing import surrogate_keys
 from cms.stores.models import Service
 from storefront_api.catalog.loaders import prime_products
 from storefront_api.pages.batches import remember_batch
-from storefront_api.pages.context import visible_pages
+from storefront_api.pages.context import record_page_list, visible_pages
 
 PAGE_DOCUMENT_TYPES = ("page", "store")
+
+
+def record_search(info, locale):
+    """Search results and suggestions depend on every page, product, category (facets) and
+    service (facets) of the language: any of them changed may change the ranking."""
+    record_page_list(info, locale)
+    surrogate_keys.record_all(
+        surrogate_keys.snippet_list(model, locale.language_code) for model in (Product, Category, Service)
+    )
 
 
 def load_objects(info, refs, locale):

@@ -17,7 +17,7 @@ from storefront_api.core.locales import locale_argument, resolve_locale
 from storefront_api.core.scalars import GeoPointInput, enum_value
 from storefront_api.pages.context import requesting_site
 
-from .results import load_objects
+from .results import load_objects, record_search
 from .types import (
     SearchEdge,
     SearchFilterInput,
@@ -60,6 +60,7 @@ class SearchQueries(graphene.ObjectType):
     @staticmethod
     def resolve_search(root, info, locale=None, **arguments):
         locale = resolve_locale(locale)
+        record_search(info, locale)
         request = search_request(info, locale, **arguments)
         with named_argument():
             response = run_search(request)
@@ -92,6 +93,7 @@ class SearchQueries(graphene.ObjectType):
     @staticmethod
     def resolve_suggest(root, info, prefix, locale=None, types=None, first=None):
         locale = resolve_locale(locale)
+        record_search(info, locale)
         with named_argument(limit="first"):
             suggestions, backend = run_suggest(
                 prefix,

@@ -2,8 +2,10 @@ import graphene
 
 from cms.core.models import FooterSettings, NavigationSettings
 from cms.core.visibility import site_locales
+from cms.publishing import surrogate_keys
 from storefront_api.blocks.streams import stream_items
 from storefront_api.core.locales import locale_argument, resolve_locale
+from storefront_api.core.scalars import rich_text_html
 from storefront_api.pages.context import requesting_site
 
 from .types import Footer, Navigation, Site
@@ -17,6 +19,9 @@ class SiteQueries(graphene.ObjectType):
     @staticmethod
     def resolve_site(root, info):
         site = requesting_site(info)
+        # Its languages are those of its live home pages: a home page's event purges the
+        # key of every version of it, the root page's among them.
+        surrogate_keys.record(surrogate_keys.page(site.root_page_id))
         locales = site_locales(site)
         return Site(
             name=site.site_name or site.hostname,
@@ -27,15 +32,20 @@ class SiteQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_navigation(root, info, locale=None):
-        settings = NavigationSettings.for_site(requesting_site(info))
+        site = requesting_site(info)
+        surrogate_keys.record(surrogate_keys.site_settings(site.pk))
+        settings = NavigationSettings.for_site(site)
         return Navigation(links=stream_items(info.context, settings.primary_links, resolve_locale(locale).pk))
 
     @staticmethod
     def resolve_footer(root, info, locale=None):
-        settings = FooterSettings.for_site(requesting_site(info))
+        site = requesting_site(info)
+        surrogate_keys.record(surrogate_keys.site_settings(site.pk))
+        settings = FooterSettings.for_site(site)
+        locale = resolve_locale(locale)
         return Footer(
-            columns=stream_items(info.context, settings.columns, resolve_locale(locale).pk),
+            columns=stream_items(info.context, settings.columns, locale.pk),
             contact_email=settings.contact_email,
             contact_phone=settings.contact_phone,
-            legal_text=settings.legal_text,
+            legal_text=rich_text_html(settings.legal_text, locale.language_code),
         )

@@ -5,7 +5,6 @@ import graphene
 from storefront_api.blocks.streams import StreamUnion
 from storefront_api.blocks.types import FooterColumnBlock, LinkBlock
 from storefront_api.core.locales import locale_argument, resolve_locale
-from storefront_api.core.scalars import rich_text_html
 from storefront_api.pages.context import visible_home
 from storefront_api.pages.interface import Page
 
@@ -37,10 +36,6 @@ class Footer(graphene.ObjectType):
     contact_email = graphene.String(required=True)
     contact_phone = graphene.String(required=True)
     legal_text = graphene.String(required=True, description="HTML: company and VAT details.")
-
-    @staticmethod
-    def resolve_legal_text(footer, info):
-        return rich_text_html(footer.legal_text)
 
 
 class Site(graphene.ObjectType):

@@ -1,14 +1,29 @@
 import graphene
 
+from cms.publishing import surrogate_keys
 from storefront_api.core.locales import locale_argument, resolve_locale
 
 from .loaders import expect_stores
-from .types import StorePage, StorePageConnection, store_connection, store_list_arguments, visible_stores
+from .types import (
+    StorePage,
+    StorePageConnection,
+    record_store_list,
+    store_connection,
+    store_list_arguments,
+    visible_stores,
+)
 
 
 def find_store(info, slug, locale):
-    """The store page shoppers may see with ``slug`` in ``locale``, or None."""
-    return visible_stores(info, locale).filter(slug=slug).first()
+    """The store page shoppers may see with ``slug`` in ``locale``, or None. A store found
+    is all the response depends on (a store's slug is its store code, one per store); when
+    none is, a store published with the slug would change it."""
+    store = visible_stores(info, locale).filter(slug=slug).first()
+    if store is None:
+        record_store_list(info, locale)
+    else:
+        surrogate_keys.record(surrogate_keys.page(store.pk))
+    return store
 
 
 class StoreQueries(graphene.ObjectType):
@@ -34,4 +49,6 @@ class StoreQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_stores(root, info, locale=None, **arguments):
-        return store_connection(info, visible_stores(info, resolve_locale(locale)), **arguments)
+        locale = resolve_locale(locale)
+        record_store_list(info, locale)
+        return store_connection(info, visible_stores(info, locale), **arguments)

@@ -22,17 +22,17 @@ from cms.stores.hours import (
 from cms.stores.finder import find_stores
 from cms.stores.listing import InvalidStoreFilter, StoreFilter, localized_services, shopper_stores
 from storefront_api.core.connections import CountableConnection, connection_args, paginate
-from storefront_api.catalog.loaders import ProductBySkuLoader, StockByStoreAndSkuLoader
+from storefront_api.catalog.loaders import ProductBySkuLoader, stock_of
 from storefront_api.catalog.types import StockBandEnum, StoreStock
 from storefront_api.core.errors import BadArgument
 from storefront_api.core.locales import LocaleByIdLoader
 from storefront_api.core.qr import qr_code_url_field
-from storefront_api.core.scalars import Country, GeoPointInput, country_value, rich_text_html
+from storefront_api.core.scalars import Country, GeoPointInput, content_html, country_value
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.images.types import Image
 from storefront_api.offers.loaders import CurrentOffersByStoreLoader
 from storefront_api.pages.batches import batch_of, is_preview, load_for_batch, related_for_batch
-from storefront_api.pages.context import requesting_site
+from storefront_api.pages.context import record_page_list, requesting_site
 from storefront_api.pages.interface import Page
 from storefront_api.pages.registry import page_type
 from storefront_api.settings import api_setting
@@ -44,6 +44,7 @@ from .loaders import (
     OpeningHoursByStoreIdLoader,
     ServicesByStoreLoader,
     expect_stores,
+    record_service_lists,
 )
 
 
@@ -234,9 +235,7 @@ class StorePage(graphene.ObjectType):
         unknown = [sku for sku in skus if products.load((store.locale_id, sku)) is None]
         if unknown:
             raise BadArgument(f"Unknown SKU: {', '.join(unknown)}.", field="skus")
-        stock = StockByStoreAndSkuLoader.for_request(info.context).prime(
-            [(other.translation_key, sku) for other in batch for sku in skus]
-        )
+        stock = stock_of(info.context, batch, skus)
         levels = [stock.load((store.translation_key, sku)) for sku in skus]
         return [
             StoreStock(
@@ -251,7 +250,7 @@ class StorePage(graphene.ObjectType):
 
     @staticmethod
     def resolve_store_message(store, info):
-        return rich_text_html(store.store_message)
+        return content_html(info, store, store.store_message)
 
     @staticmethod
     def resolve_hero_image(store, info):
@@ -305,6 +304,12 @@ def visible_stores(info, locale):
     return shopper_stores(requesting_site(info), locale)
 
 
+def record_store_list(info, locale):
+    """The response lists stores of ``locale`` (or found none): any store published,
+    changed or unpublished there may change it."""
+    record_page_list(info, locale, models.StorePage)
+
+
 DEFAULT_RADIUS_KM = 50.0
 
 def store_list_arguments():
@@ -332,6 +337,8 @@ def store_connection(
     """A page of ``stores`` (a StorePage queryset) as found with the store list arguments."""
     if open_now and open_at is not None:
         raise BadArgument("Give `openNow` or `openAt`, not both.", field="openAt")
+    if services:  # which services exist, in any language
+        record_service_lists()
     moment = timezone.now() if open_now else (_instant(open_at, "openAt") if open_at is not None else None)
     store_filter = StoreFilter(country=country, city=city, services=tuple(services or ()))
     try:
@@ -355,10 +362,11 @@ class StoreIndexPage(graphene.ObjectType):
 
     @staticmethod
     def resolve_intro(page, info):
-        return rich_text_html(page.intro)
+        return content_html(info, page, page.intro)
 
     @staticmethod
     def resolve_stores(page, info, **arguments):
+        record_store_list(info, page.locale)
         return store_connection(info, visible_stores(info, page.locale).child_of(page), **arguments)
 
 

@@ -6,7 +6,7 @@ from cms.stories.models import ProductStoryPage as ProductStoryPageModel
 from storefront_api.core.connections import connection_args
 from storefront_api.core.locales import locale_argument, resolve_locale
 from storefront_api.pages.batches import paginate_pages
-from storefront_api.pages.context import visible_pages
+from storefront_api.pages.context import record_page_list, visible_pages
 
 from .types import ProductStoryPageConnection
 
@@ -23,7 +23,9 @@ class ProductStoryQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_product_stories(root, info, product_sku=None, locale=None, **page_args):
-        stories = visible_pages(info, resolve_locale(locale), ProductStoryPageModel)
+        locale = resolve_locale(locale)
+        record_page_list(info, locale, ProductStoryPageModel)
+        stories = visible_pages(info, locale, ProductStoryPageModel)
         if product_sku:
             stories = stories_about(stories, product_sku)
         return paginate_pages(info, ProductStoryPageConnection, newest_first(stories), **page_args)

@@ -1,7 +1,8 @@
 import graphene
 
+from cms.publishing import surrogate_keys
 from storefront_api.pages.context import requesting_site
-from themes.tokens import active_theme
+from themes.tokens import active_theme, theme_keys
 
 from .types import Theme
 
@@ -15,4 +16,7 @@ class ThemeQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_theme(root, info, at=None):
-        return active_theme(requesting_site(info), at)
+        site = requesting_site(info)
+        theme = active_theme(site, at)
+        surrogate_keys.record_all(theme_keys(theme) if theme else {surrogate_keys.themes(site.pk)})
+        return theme

@@ -177,3 +177,32 @@ def test_elasticsearch_cluster_settings_come_from_the_environment():
     assert result.stdout.strip() == "['http://es1:9200', 'http://es2:9200', 'http://es3:9200'] 0.3 2 2 5 30.0", result.stderr
     result = manage("check", env={**env, "SEARCH_INDEX_REPLICAS": "one"})
     assert result.returncode != 0 and "SEARCH_INDEX_REPLICAS must be 'auto' or a whole number" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"CDN_PURGER": "varnish", "VARNISH_PURGE_URLS": "http://10.0.0.5:6081,http://10.0.0.6:6081"},
+         "VarnishPurger xkey ['varnish-0', 'varnish-1']"),
+        ({"CDN_PURGER": "fastly", "FASTLY_SERVICE_ID": "s", "FASTLY_API_TOKEN": "t"}, "FastlyPurger Surrogate-Key []"),
+        ({"CDN_PURGER": "cloudflare", "CLOUDFLARE_ZONE_ID": "z", "CLOUDFLARE_API_TOKEN": "t"},
+         "CloudflarePurger Cache-Tag ['cloudflare']"),
+        ({"CDN_PURGER": "cloudflare", "CLOUDFLARE_ZONE_ID": "z", "CLOUDFLARE_API_TOKEN": "t",
+          "CDN_SURROGATE_KEY_HEADER": "Surrogate-Key"}, "CloudflarePurger Surrogate-Key ['cloudflare']"),
+    ],
+)
+def test_the_cdn_purger_and_its_header_come_from_the_environment(env, expected):
+    code = (
+        "from django.conf import settings; from cms.publishing.purgers.base import get_purger; "
+        "print(type(get_purger()).__name__, settings.CDN['SURROGATE_KEY_HEADER'], sorted(settings.WAGTAILFRONTENDCACHE))"
+    )
+    result = manage("shell", "-c", code, env={**PRODUCTION_ENV, **env})
+    assert result.stdout.strip().splitlines()[-1] == expected, result.stderr
+
+
+def test_a_cdn_purger_without_its_credentials_fails_the_checks_naming_the_variable():
+    result = manage("check", env={**PRODUCTION_ENV, "CDN_PURGER": "fastly", "FASTLY_SERVICE_ID": "s"})
+    assert result.returncode != 0
+    assert "FASTLY_API_TOKEN" in result.stderr
+    result = manage("check", env={**PRODUCTION_ENV, "CDN_PURGER": "akamai"})
+    assert result.returncode != 0 and "CDN_PURGER" in result.stderr

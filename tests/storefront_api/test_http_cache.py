@@ -1,4 +1,5 @@
-"""HTTP caching of GET /graphql: ETag, Cache-Control, 304 and the server-side response cache."""
+"""HTTP caching of GET /graphql: ETag, Cache-Control, Vary, cookies, 304 and the server-side
+response cache. (Surrogate keys: test_surrogate_keys.py.)"""
 
 import datetime
 import json
@@ -15,7 +16,7 @@ from cms.catalog.stock import ingest_stock_batch
 from cms.core.preview import create_preview_token
 from storefront_api import http_cache
 from tests.factories import ProductFactory, SectionPageFactory, StockLevelFactory, StorePageFactory
-from tests.storefront_api.content import other_site
+from tests.storefront_api.content import other_site, translate
 
 TITLE = "query($id: ID!) { page(id: $id) { title } }"
 STOCK = 'query($skus: [String!]!) { store(slug: "milano") { stock(skus: $skus) { sku quantity } } }'
@@ -56,8 +57,60 @@ def test_a_public_response_is_cacheable_by_anyone(get, ideas):
     assert response.json()["data"] == {"page": {"title": "Ideas"}}
     assert response["ETag"] == http_cache.etag(response.content)
     assert set(response["Cache-Control"].split(", ")) == {"public", "max-age=60", "stale-while-revalidate=30"}
-    assert {"Accept-Language", "Accept-Encoding"} <= set(response["Vary"].split(", "))
+    assert varies_by(response) == {"accept-encoding"}
     assert "X-Cache" not in response  # the server-side cache is off in tests
+
+
+def varies_by(response):
+    """What a response varies by, besides its URL and host (and the Origin of a cross-origin
+    request, which CORS middleware may add: an answer per origin is what CORS needs)."""
+    return {name.strip().lower() for name in response.get("Vary", "").split(",") if name.strip()} - {"origin"}
+
+
+def test_a_public_response_sets_no_cookie(get, ideas):
+    """graphene-django's view asks for a CSRF cookie; a CDN would refuse to store the
+    response, or store one copy per cookie."""
+    response = get(TITLE, {"id": ideas.pk})
+    assert not response.cookies
+    assert "Set-Cookie" not in response
+    assert "cookie" not in varies_by(response)
+
+
+# What a CDN keys on: everything a public response may differ by.
+CACHE_HEADERS = ("Cache-Control", "ETag", "Vary", "Surrogate-Key", "Content-Type", "Content-Language")
+
+
+def cache_headers(response):
+    return {name: response.get(name) for name in CACHE_HEADERS}
+
+
+def test_a_hit_a_miss_and_a_304_carry_the_same_headers(get, ideas, response_cache):
+    miss = get(TITLE, {"id": ideas.pk})
+    hit = get(TITLE, {"id": ideas.pk})
+    not_modified = get(TITLE, {"id": ideas.pk}, HTTP_IF_NONE_MATCH=miss["ETag"])
+    assert (miss["X-Cache"], hit["X-Cache"], not_modified.status_code) == ("MISS", "HIT", 304)
+    assert cache_headers(hit) == cache_headers(miss)
+    assert {**cache_headers(not_modified), "Content-Type": None} == {**cache_headers(miss), "Content-Type": None}
+    assert miss["Surrogate-Key"]  # the keys too (a CDN revalidating keeps what the 304 says)
+    assert not hit.cookies and not miss.cookies
+    assert all(response["X-Request-Id"] for response in (miss, hit, not_modified))
+
+
+def test_accept_language_changes_nothing_in_a_public_response(get, home, locales):
+    """The language comes from the `locale` argument; a link in rich text follows the
+    content's language, never the browser's."""
+    linked = SectionPageFactory(parent=home, title="Ideas", slug="ideas")
+    translate(home, locales["it"])
+    translate(linked, locales["it"])  # /it/ideas/
+    intro = f'<p>See <a linktype="page" id="{linked.pk}">our ideas</a>.</p>'
+    page = SectionPageFactory(parent=home, title="Gifts", slug="gifts", intro=intro)
+    query = "query($id: ID!) { page(id: $id) { ... on SectionPage { intro } } }"
+    english = get(query, {"id": page.pk}, HTTP_ACCEPT_LANGUAGE="en")
+    italian = get(query, {"id": page.pk}, HTTP_ACCEPT_LANGUAGE="it")
+    assert 'href="/en/ideas/"' in english.json()["data"]["page"]["intro"]
+    assert italian.content == english.content
+    assert cache_headers(italian) == cache_headers(english)
+    assert "accept-language" not in varies_by(english) and "Content-Language" not in english
 
 
 def test_a_matching_if_none_match_gets_304_without_a_body(get, ideas):

@@ -11,7 +11,25 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
 
-class Receiver:
+class LocalServer:
+    """Serves ``handler`` (a BaseHTTPRequestHandler class) on a free port of 127.0.0.1 in a
+    thread, inside ``with``; ``address`` is host:port."""
+
+    def serve(self, handler):
+        self.server = _Server(("127.0.0.1", 0), handler)
+        self.address = f"127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Receiver(LocalServer):
     def __init__(self, statuses=(200,), delay=0.0):
         self.statuses = list(statuses)
         self.delay = delay
@@ -32,17 +50,8 @@ class Receiver:
             def log_message(self, *args):
                 pass
 
-        self.server = _Server(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(Handler)
+        self.url = f"http://{self.address}/hook"
 
 
 def closed_port_url():

@@ -1,8 +1,7 @@
-import time
-
 from django.core.management.base import BaseCommand
 
 from cms.publishing.delivery import deliver_due, remove_old_events
+from cms.publishing.outbox import run_worker
 
 
 class Command(BaseCommand):
@@ -16,19 +15,10 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=2.0, help="Seconds to wait when nothing is due.")
 
     def handle(self, *args, once=False, interval=2.0, **options):
-        removed = remove_old_events()
-        if removed:
-            self.stdout.write(f"Removed {removed} old content events.")
-        last_cleanup = time.monotonic()
-        sent = 0
-        while True:
-            attempted = deliver_due()
-            sent += attempted
-            if once and not attempted:
-                break
-            if not attempted:
-                time.sleep(interval)
-            if time.monotonic() - last_cleanup > 3600:
-                remove_old_events()
-                last_cleanup = time.monotonic()
+        def clean_up():
+            removed = remove_old_events()
+            if removed:
+                self.stdout.write(f"Removed {removed} old content events.")
+
+        sent = run_worker(deliver_due, clean_up, once=once, interval=interval)
         self.stdout.write(f"Attempted {sent} webhook deliveries.")
