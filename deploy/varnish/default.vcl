@@ -55,6 +55,16 @@ sub vcl_recv {
         }
         unset req.http.Cookie;
     }
+    # The API answers in one of two media types and says `Vary: Accept`: one cache object per
+    # type, not one per client's Accept string (Apollo, urql and fetch each send their own).
+    # A browser asking for a page (GraphiQL in development) keeps its header.
+    if (req.url ~ "^/graphql" && req.http.Accept !~ "text/html") {
+        if (req.http.Accept ~ "application/graphql-response\+json") {
+            set req.http.Accept = "application/graphql-response+json";
+        } else {
+            set req.http.Accept = "application/json";
+        }
+    }
     # Everything else follows Varnish's built-in rules (no cache with a Cookie).
 }
 

@@ -141,6 +141,17 @@ def test_a_second_identical_get_is_a_hit(cdn, shop):
     assert cdn.request(reordered).cache == "HIT"
 
 
+def test_clients_accept_headers_share_one_cached_response_per_media_type(cdn, shop):
+    apollo = {"Accept": "application/graphql-response+json,application/json;q=0.9"}
+    urql = {"Accept": "application/graphql-response+json, application/graphql+json, application/json, text/event-stream"}
+    first, second = cdn.request(STORE, headers=apollo), cdn.request(STORE, headers=urql)
+    assert (first.cache, second.cache) == ("MISS", "HIT")
+    assert second.headers["Content-Type"].startswith("application/graphql-response+json")
+    plain, curl = cdn.request(STORE, headers={"Accept": "application/json"}), cdn.request(STORE, headers={"Accept": "*/*"})
+    assert (plain.cache, curl.cache) == ("MISS", "HIT")
+    assert curl.headers["Content-Type"].startswith("application/json")
+
+
 def test_publishing_a_store_purges_the_queries_that_included_it_only(cdn, shop, purge_worker):
     assert cdn.request(STORE).cache == "MISS" and cdn.request(GUIDES).cache == "MISS"
     assert cdn.request(STORE).cache == "HIT"
