@@ -3,8 +3,10 @@ with their own counts: requests to /graphql (RATE_LIMIT) and image renditions re
 first fetch (RENDITION_RATE_LIMIT, see images/views.py).
 
 With the default per-process cache (LocMem) each app process counts on its own, so the
-effective limit is RATE_LIMIT times the number of processes; configure a shared cache
-(Redis, Memcached, the database cache) as RATE_LIMIT_CACHE_ALIAS for one global count.
+effective limit is RATE_LIMIT times the number of processes; with Redis (REDIS_URL) the count
+is one for every process of every app server: ``incr`` on a key that carries the window is
+atomic in Redis. While Redis cannot be asked (cms/core/cache.py: CacheUnavailable) each process
+counts in its own memory again: the limit still holds, per process, and no request fails.
 """
 
 import math
@@ -12,15 +14,20 @@ import time
 from functools import lru_cache, wraps
 
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
+
+from cms.core.cache import CacheUnavailable
 
 from .settings import api_setting
 
 UNITS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 KEY_PREFIX = "storefront_api:rate:"
 clock = time.time  # tests replace it with a fake clock
+# Counts of this process while the shared cache cannot be asked.
+local_counts = LocMemCache("storefront-rate-limit-fallback", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 
 
 @lru_cache(maxsize=8)
@@ -53,15 +60,23 @@ def seconds_until_allowed(client, count, window, store, now):
     else the seconds until the current window ends."""
     window_start = int(now // window) * window
     key = f"{KEY_PREFIX}{window}:{window_start}:{client}"
-    store.add(key, 0, timeout=window + 1)
     try:
-        used = store.incr(key)
-    except ValueError:  # expired between add and incr
-        store.set(key, 1, timeout=window + 1)
-        used = 1
+        used = count_request(store, key, window)
+    except CacheUnavailable:
+        used = count_request(local_counts, key, window)
     if used <= count:
         return 0
     return max(1, math.ceil(window_start + window - now))
+
+
+def count_request(store, key, window):
+    """The count of ``key`` with this request, incremented atomically in ``store``."""
+    store.add(key, 0, timeout=window + 1)
+    try:
+        return store.incr(key)
+    except ValueError:  # expired between add and incr
+        store.set(key, 1, timeout=window + 1)
+        return 1
 
 
 def over_limit(request, setting="RATE_LIMIT"):

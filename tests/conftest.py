@@ -59,3 +59,39 @@ def committed(django_capture_on_commit_callbacks):
     """``with committed():`` runs the block as if its transaction committed: on-commit
     callbacks (content events, webhook deliveries) run at the end of the block."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A real Redis of scripts/redis.sh on a free port, for tests marked ``redis``."""
+    from tests.redis_server import RedisServer, require_redis
+
+    require_redis()
+    server = RedisServer().start()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def shared_cache(redis_server, settings):
+    """Django configured as with REDIS_URL (cms/settings/base.py), on an empty Redis that is
+    running; returns the server."""
+    from storefront_api import rate_limit
+
+    redis_server.flush()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "cms.core.cache.SharedRedisCache",
+            "LOCATION": redis_server.url,
+            "KEY_PREFIX": "test",
+            "OPTIONS": {"SOCKET_TIMEOUT": 0.25, "RETRY_SECONDS": 0.2},
+        }
+    }
+    settings.CONTENT_VERSIONS = {
+        "BACKEND": "cms.core.version_stores.RedisVersionStore",
+        "OPTIONS": {"CACHE_ALIAS": "default", "TIMEOUT": 60, "RETRY_INTERVAL": 0.1},
+    }
+    rate_limit.local_counts.clear()
+    yield redis_server
+    if not redis_server.running():
+        redis_server.start()

@@ -2,8 +2,10 @@
 
 Caches (the API's response cache, see storefront_api/http_cache.py) put the versions of
 the content a response depends on into their keys, so publishing invalidates them without
-knowing what is cached. The versions live in the database (one row per scope) so that every
-app process sees the same numbers; there is no shared cache server to rely on.
+knowing what is cached. The versions live in the database (one row per scope), the source
+of truth every app process shares; with Redis configured (REDIS_URL) readers get a copy from
+Redis instead, with no SQL, kept current by the bumps (cms/core/version_stores.py says how
+it stays correct when Redis is empty, restarted or unreachable).
 
 Scopes keep unrelated edits apart:
 - ``site:<id>``: the pages and site settings of one site (a page belongs to the site whose
@@ -28,6 +30,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from .version_stores import version_store
 
 SHARED = "shared"
 STOCK = "stock"
@@ -60,12 +64,13 @@ _memo = {"read_at": None, "versions": {}}
 
 def current_versions(max_age=0):
     """``{scope: version}`` of every scope (a scope never bumped is absent: read it as 0).
-    One query; with ``max_age`` seconds a process reuses what it read that recently."""
+    One SQL query, or one Redis round trip (version_stores.py); with ``max_age`` seconds a
+    process reuses what it read that recently."""
     now = time.monotonic()
     read_at = _memo["read_at"]
     if max_age and read_at is not None and now - read_at < max_age:
         return _memo["versions"]
-    versions = dict(ContentVersion.objects.values_list("scope", "version"))
+    versions = version_store().read()
     _memo.update(read_at=now, versions=versions)
     return versions
 
@@ -80,9 +85,13 @@ def bump_after_commit(*scopes):
 
 
 def bump_now(scopes):
+    store = version_store()
     with transaction.atomic():
         ContentVersion.objects.bulk_create([ContentVersion(scope=scope) for scope in scopes], ignore_conflicts=True)
         ContentVersion.objects.filter(scope__in=scopes).update(version=F("version") + 1)
+        bumped = dict(ContentVersion.objects.filter(scope__in=scopes).values_list("scope", "version")) if store.pushes else {}
+    if bumped:
+        store.pushed(bumped)  # committed: readers of the copy may now see the new numbers
 
 
 # What an edit affects
@@ -134,6 +143,9 @@ def on_site_setting_change(sender, instance, **kwargs):
 
 def on_site_change(sender, instance, **kwargs):
     bump_after_commit(SITES, site_scope(instance.pk))
+    # Wagtail clears its cached site root paths when the site is saved, inside the transaction:
+    # another process could cache the old ones again before the commit. Clear them after it too.
+    transaction.on_commit(Site.clear_site_root_paths_cache)
 
 
 def on_shared_change(sender, instance, **kwargs):

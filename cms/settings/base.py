@@ -134,6 +134,28 @@ LOCALE_PATHS = [CMS_DIR / "locale"]
 # style sheets, QR codes and stock ingestion. Their responses do not vary by language.
 LANGUAGE_NEUTRAL_PATHS = r"^/(graphql$|images/|themes/|qr/|api/)"
 
+# State shared by the app servers (docs/deployment.md "Shared state"). With REDIS_URL, Django's
+# cache is Redis (Django's RedisCache, made safe to lose: cms/core/cache.py): the API's response
+# cache, rate-limit counts, Wagtail's caches; and readers take the content versions from it
+# (cms/core/version_stores.py). Without it each process caches in its own memory and reads the
+# versions from the database: right for one process (make demo), counted per process otherwise.
+REDIS_URL = env_str("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "cms.core.cache.SharedRedisCache",
+            "LOCATION": REDIS_URL,
+            # Several installations may share a Redis server, each in a database of its own
+            # (the number at the end of REDIS_URL): clearing the cache empties that database.
+            "KEY_PREFIX": env_str("REDIS_KEY_PREFIX", "storefront"),
+            "OPTIONS": {"SOCKET_TIMEOUT": env_float("REDIS_TIMEOUT", 0.25), "RETRY_SECONDS": 2},
+        }
+    }
+    CONTENT_VERSIONS = {"BACKEND": "cms.core.version_stores.RedisVersionStore", "OPTIONS": {"CACHE_ALIAS": "default"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CONTENT_VERSIONS = {"BACKEND": "cms.core.version_stores.DatabaseVersionStore"}
+
 # Static files: whitenoise serves them, compressed and with hashed names.
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
