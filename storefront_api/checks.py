@@ -5,7 +5,7 @@ from django.core.checks import Error
 from .persisted_queries import MODES
 from .settings import api_setting
 
-OPTIONAL_LIMITS = ("MAX_QUERY_LENGTH", "MAX_DEPTH", "MAX_ALIASES", "MAX_COST", "MAX_BATCH")
+OPTIONAL_LIMITS = ("MAX_QUERY_LENGTH", "MAX_DEPTH", "MAX_ALIASES", "MAX_COST", "MAX_BATCH", "PERSISTED_QUERIES_MAX")
 REQUIRED_LIMITS = ("MAX_PAGE_SIZE", "DEFAULT_PAGE_SIZE")
 
 

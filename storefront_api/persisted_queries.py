@@ -8,14 +8,23 @@ Modes (STOREFRONT_API["PERSISTED_QUERIES"]):
   the client sends text and hash together, which stores the query once it has run.
 - "registered-only": only queries registered with `manage.py register_queries` run, sent
   by hash or as text.
+
+Stored queries live in the database (``PersistedQuery``), shared by every app server. Queries
+stored automatically are capped (PERSISTED_QUERIES_MAX): storing one more removes the least
+recently used (``last_used_at``, refreshed at most once an hour per query so that running a
+query rarely writes). Registered queries are never removed that way. Admins see and clear them
+in the admin (Settings → Persisted queries) or with `manage.py persisted_queries`.
 """
 
 import hashlib
 import json
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
+from graphql import GraphQLError, OperationDefinitionNode, parse
 
 from .models import PersistedQuery
 from .settings import api_setting
@@ -25,6 +34,8 @@ AUTOMATIC = "automatic"
 REGISTERED_ONLY = "registered-only"
 MODES = (OFF, AUTOMATIC, REGISTERED_ONLY)
 SHA256_HEX = re.compile(r"[0-9a-fA-F]{64}")
+# How stale ``last_used_at`` may get before a use writes it again.
+LAST_USED_RESOLUTION = timedelta(hours=1)
 
 
 class PersistedQueryError(Exception):
@@ -48,6 +59,16 @@ class Lookup:
 
 def query_hash(query):
     return hashlib.sha256(query.encode("utf-8")).hexdigest()
+
+
+def operation_names(text):
+    """The names of the operations in a query text, comma-separated, for people to read."""
+    try:
+        definitions = parse(text).definitions
+    except GraphQLError:
+        return "(not GraphQL)"
+    operations = [definition for definition in definitions if isinstance(definition, OperationDefinitionNode)]
+    return ", ".join(operation.name.value if operation.name else "(anonymous)" for operation in operations)
 
 
 def mode():
@@ -117,11 +138,45 @@ def stored_query(sha256, *, registered_only):
     queries = PersistedQuery.objects.filter(sha256=sha256)
     if registered_only:
         queries = queries.filter(source=PersistedQuery.Source.REGISTERED)
-    return queries.values_list("query", flat=True).first()
+    found = queries.values_list("pk", "query", "last_used_at").first()
+    if found is None:
+        return None
+    pk, query, last_used_at = found
+    mark_used(pk, last_used_at)
+    return query
+
+
+def mark_used(pk, last_used_at):
+    """Records a use when the last one recorded is over LAST_USED_RESOLUTION old (one UPDATE
+    an hour per query; concurrent ones update once)."""
+    now = timezone.now()
+    if last_used_at < now - LAST_USED_RESOLUTION:
+        PersistedQuery.objects.filter(pk=pk, last_used_at=last_used_at).update(last_used_at=now)
 
 
 def store_automatic(sha256, query):
-    PersistedQuery.objects.get_or_create(sha256=sha256, defaults={"query": query})
+    stored, created = PersistedQuery.objects.get_or_create(sha256=sha256, defaults={"query": query})
+    if not created:
+        mark_used(stored.pk, stored.last_used_at)
+        return
+    cap = api_setting("PERSISTED_QUERIES_MAX")
+    if cap:
+        evict_least_recently_used(cap)
+
+
+def evict_least_recently_used(cap):
+    """Removes the least recently used automatic queries beyond ``cap``; how many it removed."""
+    automatic = PersistedQuery.objects.filter(source=PersistedQuery.Source.AUTOMATIC)
+    excess = automatic.count() - cap
+    if excess <= 0:
+        return 0
+    oldest = list(automatic.order_by("last_used_at", "pk").values_list("pk", flat=True)[:excess])
+    return PersistedQuery.objects.filter(pk__in=oldest, source=PersistedQuery.Source.AUTOMATIC).delete()[0]
+
+
+def clear(sources):
+    """Removes the stored queries of ``sources``; how many it removed."""
+    return PersistedQuery.objects.filter(source__in=sources).delete()[0]
 
 
 @dataclass(frozen=True)

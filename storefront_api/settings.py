@@ -21,6 +21,9 @@ DEFAULTS = {
     # Persisted queries: "off", "automatic" (clients register a query by sending it with its
     # sha256 once) or "registered-only" (only queries registered with `register_queries`).
     "PERSISTED_QUERIES": "automatic",
+    # Most queries stored automatically (clients' hashes with their text); beyond it the least
+    # recently used are removed. Registered queries do not count. 0: no cap.
+    "PERSISTED_QUERIES_MAX": 10_000,
     # Unexpected errors always reach clients as "Internal server error" with a request id;
     # this adds the original message (never in production).
     "SHOW_ERROR_DETAILS": False,

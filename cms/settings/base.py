@@ -282,6 +282,7 @@ STOREFRONT_API = {
     "MAX_COST": env_int("GRAPHQL_MAX_COST", 1_000_000),
     "MAX_BATCH": env_int("GRAPHQL_MAX_BATCH", 10),
     "PERSISTED_QUERIES": env_str("GRAPHQL_PERSISTED_QUERIES", "automatic"),
+    "PERSISTED_QUERIES_MAX": env_int("GRAPHQL_PERSISTED_QUERIES_MAX", 10_000),
     "SHOW_ERROR_DETAILS": env_bool("GRAPHQL_SHOW_ERROR_DETAILS", False),
     # HTTP caching and rate limiting (README: "Running in production").
     "HTTP_CACHE_MAX_AGE": env_int("GRAPHQL_CACHE_MAX_AGE", 60),

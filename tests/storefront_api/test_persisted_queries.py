@@ -1,13 +1,18 @@
 """Persisted queries by Apollo's convention (a sha256 in `extensions.persistedQuery`), the
 registered-only mode and `manage.py register_queries`."""
 
+import datetime
 import hashlib
 import json
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
 
 from storefront_api.models import PersistedQuery
 from tests.storefront_api.accept import MODERN_CLIENT_ACCEPT
@@ -167,3 +172,106 @@ def test_register_queries_registers_nothing_when_a_file_is_invalid(db, query_fol
 def test_register_queries_needs_a_folder_with_queries(db, tmp_path):
     with pytest.raises(CommandError, match="No .graphql files"):
         register(tmp_path)
+
+
+# A cap on automatic queries, least recently used out; seeing and clearing them
+
+
+def store_queries(post, count, start=0):
+    """``count`` distinct automatic queries sent by a client with their hashes."""
+    for number in range(start, start + count):
+        query = f"query Q{number} {{ site {{ name }} }}"
+        status, body = post({"query": query, "extensions": persisted(hashlib.sha256(query.encode()).hexdigest())})
+        assert status == 200, body
+    return [f"Q{number}" for number in range(start, start + count)]
+
+
+def stored_operations():
+    return sorted(query.query.split()[1] for query in PersistedQuery.objects.filter(source="automatic"))
+
+
+def age(operation, hours):
+    PersistedQuery.objects.filter(query__startswith=f"query {operation} ").update(
+        last_used_at=timezone.now() - datetime.timedelta(hours=hours)
+    )
+
+
+def test_automatic_queries_beyond_the_cap_remove_the_least_recently_used(post, home, settings):
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "PERSISTED_QUERIES_MAX": 3}
+    registered(QUERY)  # registered queries do not count and are never removed
+    store_queries(post, 3)
+    for hours, operation in ((5, "Q0"), (3, "Q1"), (4, "Q2")):
+        age(operation, hours)
+    store_queries(post, 1, start=3)
+    assert stored_operations() == ["Q1", "Q2", "Q3"]  # Q0 was used longest ago
+    store_queries(post, 2, start=4)
+    assert stored_operations() == ["Q3", "Q4", "Q5"]
+    assert PersistedQuery.objects.filter(source="registered").count() == 1
+
+
+def test_running_a_stored_query_marks_it_used_at_most_once_an_hour(post, home, settings):
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "PERSISTED_QUERIES_MAX": 2}
+    store_queries(post, 2)
+    age("Q0", 2)
+    age("Q1", 3)
+    q0 = PersistedQuery.objects.get(query__startswith="query Q0 ")
+    assert post({"extensions": persisted(q0.sha256)})[0] == 200  # used now: Q1 is the oldest
+    q0.refresh_from_db()
+    assert timezone.now() - q0.last_used_at < datetime.timedelta(minutes=1)
+    with CaptureQueriesContext(connection) as queries:
+        post({"extensions": persisted(q0.sha256)})
+    assert not [query for query in queries if query["sql"].startswith("UPDATE")]  # recorded an hour ago at most
+    store_queries(post, 1, start=2)
+    assert stored_operations() == ["Q0", "Q2"]
+
+
+def test_no_cap_keeps_every_query(post, home, settings):
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "PERSISTED_QUERIES_MAX": 0}
+    assert len(store_queries(post, 4)) == 4
+    assert len(stored_operations()) == 4
+
+
+def persisted_queries_command(*args):
+    out = StringIO()
+    call_command("persisted_queries", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_the_command_lists_and_clears_stored_queries(post, home):
+    registered("query SiteName { site { name } }")
+    store_queries(post, 2)
+    listing = persisted_queries_command("list")
+    assert "2 automatic (cap 10000), 1 registered; mode automatic." in listing
+    assert "registered  last used" in listing and "SiteName" in listing and "Q1" in listing
+    assert persisted_queries_command("clear") == "Removed 2 automatic persisted queries.\n"
+    assert list(PersistedQuery.objects.values_list("source", flat=True)) == ["registered"]
+    assert persisted_queries_command("clear", "--source", "registered") == "Removed 1 registered persisted query.\n"
+
+
+def test_admins_see_persisted_queries_and_clear_the_automatic_ones(admin_client, post, home):
+    registered("query SiteName { site { name } }")
+    store_queries(post, 2)
+    index = admin_client.get(reverse("persisted_queries:index"))
+    assert index.status_code == 200
+    page = index.content.decode()
+    assert "SiteName" in page and "Q0" in page and "Clear automatic queries" in page
+    assert admin_client.get(reverse("persisted_queries:index"), {"source": "registered"}).content.decode().count("Q0") == 0
+    inspect = admin_client.get(reverse("persisted_queries:inspect", args=[PersistedQuery.objects.first().pk]))
+    assert inspect.status_code == 200
+    assert admin_client.get(reverse("persisted_queries:add")).status_code in (302, 403)
+    confirm = admin_client.get(reverse("persisted_queries:clear"))
+    assert "2 queries were stored automatically by clients." in confirm.content.decode()
+    response = admin_client.post(reverse("persisted_queries:clear"))
+    assert response.status_code == 302
+    assert list(PersistedQuery.objects.values_list("source", flat=True)) == ["registered"]
+
+
+def test_editors_without_the_permission_cannot_clear(client, django_user_model, post, home):
+    from django.contrib.auth.models import Permission
+
+    editor = django_user_model.objects.create_user("editor", password="x")
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    store_queries(post, 1)
+    assert client.post(reverse("persisted_queries:clear")).status_code in (302, 403)
+    assert PersistedQuery.objects.count() == 1

@@ -1,9 +1,8 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from graphql import OperationDefinitionNode, parse
 
-from storefront_api.persisted_queries import query_hash, register
+from storefront_api.persisted_queries import operation_names, query_hash, register
 from storefront_api.validation import document_errors
 
 
@@ -41,8 +40,3 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{len(outcome.new)} new, {len(outcome.promoted)} promoted from automatic, {len(outcome.unchanged)} unchanged."
         )
-
-
-def operation_names(text):
-    operations = [definition for definition in parse(text).definitions if isinstance(definition, OperationDefinitionNode)]
-    return ", ".join(operation.name.value if operation.name else "(anonymous)" for operation in operations)
