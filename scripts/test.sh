@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # The whole test suite: on SQLite (the embedded default), on PostgreSQL with a real
-# Elasticsearch node, a 3-node cluster and a real Varnish, the reference storefront in headless
+# Elasticsearch node, a 3-node cluster, a real Varnish and a real Redis (three app servers
+# sharing it and the database), the reference storefront in headless
 # Chromium, and the API as frontends connect to it with the real npm clients (scripts/clients.sh).
 #
-# PostgreSQL, the Elasticsearch node, Varnish, the browser and the client tests are required in
+# PostgreSQL, the Elasticsearch node, Varnish, Redis, the browser and the client tests are required in
 # CI (CI=true) and installed/started when missing. Locally each part runs when it is installed
 # (scripts/postgres.sh, scripts/elasticsearch.sh, scripts/varnish.sh, scripts/browser.sh:
 # `available`; the client tests whenever node and npm are there, installing their pinned
 # packages), and a node started here is stopped at the end (one that was already running is
-# left alone). The tests marked `varnish` start their own Varnish instances.
+# left alone). The tests marked `varnish` start their own Varnish instances, those marked
+# `redis` their own Redis (scripts/redis.sh on a free port).
 #
 # The machine has two cores, so the work runs in two lanes side by side; a progress line per
 # lane is printed every minute, and both lanes' output at the end:
 #   lane 1: SQLite pass, then the tests marked `elasticsearch` on PostgreSQL, then browsers,
 #           then the client tests
 #   lane 2: every other test on PostgreSQL (in a database of its own), those through Varnish
-#           (marked `varnish`: a live app server on the test database) included, then the tests
+#           (marked `varnish`: a live app server on the test database) and those on Redis
+#           (marked `redis`: three gunicorn app servers on the test database) included, then the tests
 #           marked `elasticsearch_cluster` (three Elasticsearch nodes of their own, killed and
 #           frozen; in another database of its own)
 # Extra arguments go to pytest, e.g. scripts/test.sh -k stores -x
@@ -88,13 +91,21 @@ elif [[ -n "$DATABASE_URL_PG" ]] && ! scripts/varnish.sh available; then
   echo "=== Varnish not installed: tests marked varnish are skipped (install it with: scripts/varnish.sh install) ==="
 fi
 
+if [[ -n "$CI" ]]; then
+  scripts/redis.sh available || scripts/redis.sh install
+  export REDIS_REQUIRED=1  # a test marked redis fails instead of being skipped
+elif [[ -n "$DATABASE_URL_PG" ]] && ! scripts/redis.sh available; then
+  echo "=== Redis not installed: tests marked redis are skipped (install it with: scripts/redis.sh install) ==="
+fi
+
 # --- Lanes
 lane_one() {
   # Tests marked `postgres` exercise what only PostgreSQL does (concurrent writers), those
-  # marked `elasticsearch` need the node, those marked `varnish` run in lane 2 (the production
-  # shape) and the cluster tests in a run of their own; they are left out of the SQLite pass,
-  # not skipped.
-  run_suite "SQLite" DATABASE_URL= ELASTICSEARCH_URL= -m "not postgres and not elasticsearch and not varnish and not elasticsearch_cluster"
+  # marked `elasticsearch` need the node, those marked `varnish` and `redis` run in lane 2 (the
+  # production shape) and the cluster tests in a run of their own; they are left out of the
+  # SQLite pass, not skipped.
+  run_suite "SQLite" DATABASE_URL= ELASTICSEARCH_URL= \
+    -m "not postgres and not elasticsearch and not varnish and not redis and not elasticsearch_cluster"
   if [[ -n "$DATABASE_URL_PG" ]]; then
     run_suite "PostgreSQL with Elasticsearch (tests marked elasticsearch)" \
       DATABASE_URL="${DATABASE_URL_PG%/*}/storefront_es" ELASTICSEARCH_URL="$ELASTICSEARCH_URL_PG" -m elasticsearch
