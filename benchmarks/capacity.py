@@ -10,14 +10,18 @@ other run; BENCH_DATABASE_URL points it at another), it measures:
 - reads: each of make bench's reads (benchmarks/peers/ours.py) loaded with wrk against a
   gunicorn of the production settings with REDIS_URL set (a Redis of scripts/redis.sh on a
   free port), with the response cache off (every request runs its query: "uncached") and on
-  (every request after the first is a Redis hit: "cached"). Besides requests per second it
+  (every request after the first is a Redis hit: "cached"), and for comparison with the cache
+  in each process's memory and the versions read from the database, as without REDIS_URL
+  ("cached, no Redis"). Besides requests per second it
   counts the CPU seconds the gunicorn processes used, so requests per second *per app core*
   is requests ÷ app CPU seconds — what one core of an app server sustains, whatever else
-  (wrk, PostgreSQL, Redis, other jobs) ran on this machine's cores;
+  (wrk, PostgreSQL, Redis, other jobs) ran on this machine's cores. The CPU milliseconds
+  PostgreSQL and Redis spent per request are counted the same way (PostgreSQL's include any
+  other job's queries on this machine's server meanwhile);
 - stock ingestion: `manage.py import_stock` of a file of new levels (5,000-row batches through
   the same function as the HTTP API), rows per second;
 - indexing: `manage.py search_index rebuild` on the database backend (and on Elasticsearch
-  with --elasticsearch-url), documents per second.
+  with --elasticsearch-url, whose index the reads then search), documents per second.
 
 It prints a table and the figures as JSON (last line). Servers and Redis run on free ports
 and are stopped at the end.
@@ -74,18 +78,26 @@ def capacity_database():
 
 
 def cpu_seconds(process_group):
-    """User + system CPU seconds of every live process of ``process_group``."""
-    total = 0
+    """User + system CPU seconds of the live processes: of ``process_group`` (the app server),
+    named postgres (every PostgreSQL backend on this machine, other jobs' included) and named
+    redis-server."""
+    totals = {"app": 0, "postgres": 0, "redis": 0}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            name, fields = (entry / "stat").read_text().rsplit(")", 1)
         except OSError:
             continue
+        fields, name = fields.split(), name.split("(", 1)[1]
+        ticks = int(fields[11]) + int(fields[12])  # utime, stime
         if int(fields[2]) == process_group:  # pgrp
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / CLOCK_TICKS
+            totals["app"] += ticks
+        elif name == "postgres":
+            totals["postgres"] += ticks
+        elif name.startswith("redis-server"):
+            totals["redis"] += ticks
+    return {part: ticks / CLOCK_TICKS for part, ticks in totals.items()}
 
 
 class Redis:
@@ -126,26 +138,32 @@ class Server:
     def measure(self, path, seconds, connections):
         before = cpu_seconds(self.process.pid)
         result = run_load(f"http://127.0.0.1:{self.port}{path}", seconds, connections)
-        used = cpu_seconds(self.process.pid) - before
+        after = cpu_seconds(self.process.pid)
+        used = {part: after[part] - before[part] for part in after}
         requests = result.requests_per_second * seconds
         return {"rps": result.requests_per_second, "p50_ms": result.p50_ms, "p95_ms": result.p95_ms,
-                "app_cpu_share": used / seconds, "rps_per_core": requests / used if used else None}
+                "app_cpu_share": used["app"] / seconds, "rps_per_core": requests / used["app"] if used["app"] else None,
+                "postgres_ms_per_request": 1000 * used["postgres"] / requests,
+                "redis_ms_per_request": 1000 * used["redis"] / requests}
 
 
 def measure_reads(args, env, redis_url):
     paths = {read: found["path"] for read, found in inspect_server(SERVERS_BY_NAME["ours"], env).items()
              if read in args.reads}
     results = {}
-    for mode, cache in (("uncached", "false"), ("cached", "true")):
+    modes = (("uncached", "false", redis_url), ("cached", "true", redis_url), ("cached, no Redis", "true", ""))
+    for mode, cache, url in modes:
         server_env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "benchmarks.peers.settings",
-                      "REDIS_URL": redis_url, "GRAPHQL_RESPONSE_CACHE": cache}
-        with Server(server_env, args.workers, WORK_DIR / f"capacity-{mode}.log") as server:
+                      "REDIS_URL": url, "GRAPHQL_RESPONSE_CACHE": cache}
+        with Server(server_env, args.workers, WORK_DIR / f"capacity-{mode.replace(', ', '-')}.log") as server:
             for read, path in paths.items():
                 run_load(f"http://127.0.0.1:{server.port}{path}", args.warmup, args.connections)
                 results[mode, read] = server.measure(path, args.seconds, args.connections)
                 figures = results[mode, read]
-                print(f"   {read:<14} {mode:<9} {figures['rps']:8.1f} req/s  {figures['rps_per_core']:8.1f} req/s per app core"
-                      f"  p50 {figures['p50_ms']:7.2f} ms  (app used {figures['app_cpu_share']:.2f} cores)", flush=True)
+                print(f"   {read:<14} {mode:<16} {figures['rps']:8.1f} req/s  {figures['rps_per_core']:8.1f} req/s per app core"
+                      f"  p50 {figures['p50_ms']:7.2f} ms  (app used {figures['app_cpu_share']:.2f} cores; CPU ms per "
+                      f"request: PostgreSQL {figures['postgres_ms_per_request']:.2f}, Redis {figures['redis_ms_per_request']:.3f})",
+                      flush=True)
     return results
 
 
@@ -201,10 +219,12 @@ def parse_args():
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up per read and mode (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--connections", type=int, default=4, help="concurrent wrk connections (default 4)")
-    parser.add_argument("--reads", default=",".join(READ_NAMES), help="comma-separated reads (default all)")
+    parser.add_argument("--reads", default=",".join(READ_NAMES), help="comma-separated reads (default all; empty: none)")
     parser.add_argument("--stock-rows", type=int, default=200_000, help="stock rows to import (default 200000; 0: none)")
     parser.add_argument("--no-index", action="store_true", help="leave the index rebuild out")
-    parser.add_argument("--elasticsearch-url", default="", help="also rebuild this Elasticsearch's index")
+    parser.add_argument("--elasticsearch-url", default="",
+                        help="also rebuild this Elasticsearch's index (it must hold no other index named bench-*), "
+                             "and search it in the reads")
     return parser.parse_args()
 
 
@@ -215,10 +235,6 @@ def main():
     os.environ["BENCH_DATABASE_URL"] = capacity_database()
     env = bench_environment(use_elasticsearch=False)
     figures = {"workers": args.workers, "cores": os.cpu_count()}
-    with Redis() as redis:
-        print(f"== Reads (gunicorn, {args.workers} workers, Redis {redis.url})", flush=True)
-        reads = measure_reads(args, env, redis.url)
-    figures["reads"] = {f"{mode}:{read}": value for (mode, read), value in reads.items()}
     full_env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "benchmarks.peers.settings"}
     if args.stock_rows:
         print(f"== Stock ingestion ({args.stock_rows:,} rows)", flush=True)
@@ -232,6 +248,13 @@ def main():
             print("== Index rebuild (Elasticsearch)", flush=True)
             figures["index_elasticsearch"] = measure_index({**full_env, "ELASTICSEARCH_URL": args.elasticsearch_url})
             print(f"   {figures['index_elasticsearch']}", flush=True)
+    if args.reads:
+        env["ELASTICSEARCH_URL"] = args.elasticsearch_url  # searches go to it (its index rebuilt above)
+        with Redis() as redis:
+            print(f"== Reads (gunicorn, {args.workers} workers, Redis {redis.url}, search on "
+                  f"{'Elasticsearch' if args.elasticsearch_url else 'the database backend'})", flush=True)
+            reads = measure_reads(args, env, redis.url)
+        figures["reads"] = {f"{mode}:{read}": value for (mode, read), value in reads.items()}
     print(json.dumps(figures))
 
 

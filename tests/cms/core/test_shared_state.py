@@ -72,6 +72,24 @@ def test_a_redis_that_does_not_answer_costs_one_timeout_then_nothing(shared_cach
     assert following < 0.05
 
 
+def test_wagtail_site_root_paths_are_shared_and_forgotten_after_a_site_change_commits(shared_cache, home, committed):
+    from wagtail.models import Site
+    from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+
+    other = another_process_cache(shared_cache)
+    Site.get_site_root_paths()
+    assert other.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is not None
+    with committed():
+        site = Site.objects.get()
+        site.hostname = "shop.example"
+        site.save()  # Wagtail forgets the paths here, inside the transaction...
+        # ...where another process may read the old site and cache its paths again
+        other.set(SITE_ROOT_PATHS_CACHE_KEY, [(site.pk, "/home/", "http://localhost", "en")],
+                  version=SITE_ROOT_PATHS_CACHE_VERSION)
+    assert other.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION) is None
+    assert Site.get_site_root_paths()[0].root_url == "http://shop.example"
+
+
 # Content versions: the stores' contract
 
 
