@@ -151,10 +151,14 @@ def measure_reads(args, env, redis_url):
     paths = {read: found["path"] for read, found in inspect_server(SERVERS_BY_NAME["ours"], env).items()
              if read in args.reads}
     results = {}
-    modes = (("uncached", "false", redis_url), ("cached", "true", redis_url), ("cached, no Redis", "true", ""))
-    for mode, cache, url in modes:
+    modes = {"uncached": ("false", redis_url), "cached": ("true", redis_url), "cached, no Redis": ("true", "")}
+    for mode in args.modes:
+        cache, url = modes[mode]
         server_env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "benchmarks.peers.settings",
-                      "REDIS_URL": url, "GRAPHQL_RESPONSE_CACHE": cache}
+                      "REDIS_URL": url, "GRAPHQL_RESPONSE_CACHE": cache,
+                      # Counted as in production (one client address sends every request here:
+                      # a rate it never reaches).
+                      "GRAPHQL_RATE_LIMIT": "1000000000/minute"}
         with Server(server_env, args.workers, WORK_DIR / f"capacity-{mode.replace(', ', '-')}.log") as server:
             for read, path in paths.items():
                 run_load(f"http://127.0.0.1:{server.port}{path}", args.warmup, args.connections)
@@ -220,6 +224,8 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--connections", type=int, default=4, help="concurrent wrk connections (default 4)")
     parser.add_argument("--reads", default=",".join(READ_NAMES), help="comma-separated reads (default all; empty: none)")
+    parser.add_argument("--modes", default="uncached,cached,cached-no-redis",
+                        help="comma-separated: uncached, cached, cached-no-redis (default all three)")
     parser.add_argument("--stock-rows", type=int, default=200_000, help="stock rows to import (default 200000; 0: none)")
     parser.add_argument("--no-index", action="store_true", help="leave the index rebuild out")
     parser.add_argument("--elasticsearch-url", default="",
@@ -231,6 +237,7 @@ def parse_args():
 def main():
     args = parse_args()
     args.reads = [read for read in args.reads.split(",") if read]
+    args.modes = [mode.replace("-no-", ", no ") for mode in args.modes.split(",") if mode]
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     os.environ["BENCH_DATABASE_URL"] = capacity_database()
     env = bench_environment(use_elasticsearch=False)

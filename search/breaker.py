@@ -13,9 +13,9 @@ call goes, and both answers are correct: the database backend is the same fallba
 answers when Elasticsearch is down, and shows only what shoppers may see; a write refused
 here is recorded as a PendingIndexOperation and replayed from the database's current state,
 so the index converges whatever each process decided. Losing the state (a restart) costs at
-most ``failures`` slow calls to learn it again. Sharing it would need a store every process
-reaches on every request (the project's default cache is per process), for a decision each
-process makes correctly on its own within a few requests.
+most ``failures`` slow calls to learn it again. Sharing it (in Redis, with REDIS_URL) would add
+a round trip to every call, and a dependency on Redis, for a decision each process makes
+correctly on its own within a few requests.
 """
 
 import logging

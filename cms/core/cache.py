@@ -10,8 +10,9 @@ Redis holds nothing that is not in the database or safe to lose, so when it cann
 (stopped, restarted, a network fault, out of memory) the app goes on, correct and slower:
 - a read (``get``, ``get_many``, ``has_key``) is a miss, a write (``set``, ``add``, ``delete``,
   ``touch``, ``clear``) does nothing: the API runs its queries, Wagtail reads the database;
-- ``incr`` and ``call`` raise CacheUnavailable, for callers that need to know (the rate limit
-  counts in its process meanwhile; content versions are read from the database);
+- ``incr``, ``count`` (a counter with its time to live, in one round trip: the rate limit's)
+  and ``call`` raise CacheUnavailable, for callers that need to know (the rate limit counts in
+  its process meanwhile; content versions are read from the database);
 - after a failure the process does not ask Redis again for ``RETRY_SECONDS`` (OPTIONS, default
   2), so a Redis that times out costs one timeout per process every few seconds, not one per
   request. The first failure and the recovery are logged once (logger ``cms.core.cache``).
@@ -134,6 +135,20 @@ class SharedRedisCache(RedisCache):
 
     def clear(self):
         return self._or_default(False, super().clear)
+
+    def count(self, key, timeout, version=None):
+        """Adds 1 to the counter ``key``, created with ``timeout`` seconds to live when missing,
+        in one round trip (SET NX EX, then INCR: atomic across processes); returns the count.
+        CacheUnavailable when Redis cannot be asked."""
+        key = self.make_and_validate_key(key, version=version)
+
+        def run(client):
+            with client.pipeline(transaction=False) as pipeline:
+                pipeline.set(key, 0, ex=timeout, nx=True)
+                pipeline.incr(key)
+                return pipeline.execute()[1]
+
+        return self.call(run)
 
     def incr(self, key, delta=1, version=None):
         """Atomic across processes; ValueError when the key is missing (as Django's),

@@ -200,6 +200,13 @@ def test_the_rate_limit_counts_once_across_processes(shared_cache):
     assert answers == [0, 0, 0, 0, 60]
 
 
+def test_a_window_count_expires_with_its_window(shared_cache):
+    assert rate_limit.seconds_until_allowed("10.0.0.1", 4, 60, caches["default"], 1_800_000_000.0) == 0
+    [key] = shared_cache.client().keys("test:1:storefront_api:rate:*")
+    assert int(shared_cache.client().get(key)) == 1
+    assert 0 < shared_cache.client().ttl(key) <= 61
+
+
 def test_counting_per_process_memory_lets_each_process_allow_the_whole_rate():
     """What the shared count fixes: the default cache is each process's own memory."""
     now = 1_800_000_000.0
