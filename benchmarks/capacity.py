@@ -151,9 +151,10 @@ def measure_reads(args, env, redis_url):
     paths = {read: found["path"] for read, found in inspect_server(SERVERS_BY_NAME["ours"], env).items()
              if read in args.reads}
     results = {}
-    modes = {"uncached": ("false", redis_url), "cached": ("true", redis_url), "cached, no Redis": ("true", "")}
-    for mode in args.modes:
-        cache, url = modes[mode]
+    modes = {"uncached": ("uncached", "false", redis_url), "cached": ("cached", "true", redis_url),
+             "cached-no-redis": ("cached, no Redis", "true", "")}
+    for name in args.modes:
+        mode, cache, url = modes[name]
         server_env = {**os.environ, **env, "DJANGO_SETTINGS_MODULE": "benchmarks.peers.settings",
                       "REDIS_URL": url, "GRAPHQL_RESPONSE_CACHE": cache,
                       # Counted as in production (one client address sends every request here:
@@ -224,7 +225,7 @@ def parse_args():
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--connections", type=int, default=4, help="concurrent wrk connections (default 4)")
     parser.add_argument("--reads", default=",".join(READ_NAMES), help="comma-separated reads (default all; empty: none)")
-    parser.add_argument("--modes", default="uncached,cached,cached-no-redis",
+    parser.add_argument("--modes", default="uncached,cached,cached-no-redis", type=str,
                         help="comma-separated: uncached, cached, cached-no-redis (default all three)")
     parser.add_argument("--stock-rows", type=int, default=200_000, help="stock rows to import (default 200000; 0: none)")
     parser.add_argument("--no-index", action="store_true", help="leave the index rebuild out")
@@ -237,7 +238,7 @@ def parse_args():
 def main():
     args = parse_args()
     args.reads = [read for read in args.reads.split(",") if read]
-    args.modes = [mode.replace("-no-", ", no ") for mode in args.modes.split(",") if mode]
+    args.modes = [mode for mode in args.modes.split(",") if mode]
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     os.environ["BENCH_DATABASE_URL"] = capacity_database()
     env = bench_environment(use_elasticsearch=False)

@@ -206,3 +206,17 @@ def test_a_cdn_purger_without_its_credentials_fails_the_checks_naming_the_variab
     assert "FASTLY_API_TOKEN" in result.stderr
     result = manage("check", env={**PRODUCTION_ENV, "CDN_PURGER": "akamai"})
     assert result.returncode != 0 and "CDN_PURGER" in result.stderr
+
+
+def test_redis_url_makes_redis_the_shared_state_and_its_absence_keeps_everything_in_the_process():
+    code = (
+        "from django.conf import settings; from django.core.cache import caches; "
+        "from cms.core.version_stores import version_store; c = caches['default']; "
+        "print(type(c).__name__, c.key_prefix, c._cache._pool_options.get('socket_timeout'), type(version_store()).__name__)"
+    )
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://cache.internal:6379/2", "REDIS_TIMEOUT": "0.5", "REDIS_KEY_PREFIX": "shop"}
+    result = manage("shell", "-c", code, env=env)
+    assert result.stdout.strip().splitlines()[-1] == "SharedRedisCache shop 0.5 RedisVersionStore", result.stderr
+    result = manage("shell", "-c", code.replace(", c._cache._pool_options.get('socket_timeout')", ""),
+                    env={**PRODUCTION_ENV, "REDIS_URL": ""})
+    assert result.stdout.strip().splitlines()[-1] == "LocMemCache  DatabaseVersionStore", result.stderr
