@@ -22,6 +22,8 @@ REDIS_MEMORY=${REDIS_MEMORY:-256mb}
 DIR=$(realpath -m "${REDIS_DIR:-${TMPDIR:-/tmp}/storefront-redis-$REDIS_PORT}")
 PID_FILE=$DIR/redis.pid
 URL=redis://127.0.0.1:$REDIS_PORT/0
+# running_pid, stop
+source scripts/pidfile.sh
 
 available() {
   command -v redis-server >/dev/null && command -v redis-cli >/dev/null
@@ -40,13 +42,6 @@ install() {
   apt-get update -qq >&2
   # The package's own service (port 6379) is not needed: policy-rc.d may refuse to start it.
   apt-get install -y -qq redis-server >&2
-}
-
-running_pid() {
-  [[ -f $PID_FILE ]] || return 1
-  local pid
-  pid=$(cat "$PID_FILE")
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
 answers() {
@@ -76,18 +71,6 @@ start() {
   done
   echo "Redis did not answer on $URL; see $DIR/redis.log" >&2
   return 1
-}
-
-stop() {
-  local pid
-  if pid=$(running_pid); then
-    kill "$pid"
-    for _ in $(seq 1 50); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-  fi
-  rm -f "$PID_FILE"
 }
 
 status() {

@@ -23,6 +23,8 @@ DIR=$(realpath -m "${VARNISH_DIR:-${TMPDIR:-/tmp}/storefront-varnish-$VARNISH_PO
 PID_FILE=$DIR/varnishd.pid
 URL=http://127.0.0.1:$VARNISH_PORT
 VMOD_DIR=$(pkg-config --variable=vmoddir varnishapi 2>/dev/null || echo /usr/lib/x86_64-linux-gnu/varnish/vmods)
+# running_pid, stop
+source scripts/pidfile.sh
 
 available() {
   command -v varnishd >/dev/null && ls "$VMOD_DIR"/libvmod_xkey.so >/dev/null 2>&1
@@ -40,13 +42,6 @@ install() {
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq varnish varnish-modules >&2
-}
-
-running_pid() {
-  [[ -f $PID_FILE ]] || return 1
-  local pid
-  pid=$(cat "$PID_FILE")
-  kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
 # The shipped VCL with this instance's backend and purgers.
@@ -90,18 +85,6 @@ start() {
   done
   echo "Varnish did not answer on $URL; see $DIR/varnishd.log" >&2
   return 1
-}
-
-stop() {
-  local pid
-  if pid=$(running_pid); then
-    kill "$pid"
-    for _ in $(seq 1 50); do
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-  fi
-  rm -f "$PID_FILE"
 }
 
 status() {

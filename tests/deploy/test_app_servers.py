@@ -30,7 +30,7 @@ from cms.catalog.models import StockApiKey
 from cms.core.content_version import SITES, ContentVersion
 from cms.core.version_stores import version_store
 from tests.factories import ProductFactory, SectionPageFactory, StockLevelFactory, StorePageFactory
-from tests.redis_server import free_port
+from tests.ports import free_port
 
 pytestmark = [
     pytest.mark.redis,

@@ -1,7 +1,6 @@
 """The shipped gunicorn configuration, on a real gunicorn: GET URLs as long as persisted
 queries with variables need are answered, not refused with 414."""
 
-import socket
 import subprocess
 import sys
 import time
@@ -11,14 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.ports import free_port
+
 REPO = Path(__file__).resolve().parents[2]
 CONFIG = REPO / "deploy" / "gunicorn.conf.py"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
