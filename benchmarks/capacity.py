@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -112,6 +113,7 @@ class Redis:
 
     def __exit__(self, *exc):
         subprocess.run(["bash", "scripts/redis.sh", "stop"], cwd=REPO, env=self.env, check=True)
+        shutil.rmtree(self.env["REDIS_DIR"], ignore_errors=True)
 
 
 class Server:
