@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from cms.core.cache import CacheUnavailable, SharedRedisCache
 from cms.core.content_version import bump_now, current_versions
-from cms.core.version_stores import COMPLETE, DatabaseVersionStore, RedisVersionStore, database_versions, version_store
+from cms.core.version_stores import COMPLETE, DatabaseVersionStore, database_versions, version_store
 from storefront_api import rate_limit
 
 pytestmark = [pytest.mark.redis]
