@@ -4,8 +4,8 @@
 #   make browser-test   install chromium + playwright-core if missing, run the storefront in a browser
 #   make client-test    install the pinned npm clients if missing, run them against the API (docs/frontends.md)
 #   make bench  benchmarks against wagtail-grapple, Wagtail's REST API and a static floor
-#   make lock   regenerate the hashed lock files in requirements/ from pyproject.toml (README: Dependencies)
-#   make audit  check the lock files against a vulnerability database (needs network access to one: README)
+#   make lock   regenerate the hashed lock files in requirements/ from pyproject.toml (docs/operations.md: Dependencies)
+#   make audit  check the lock files against a vulnerability database (needs network access to one: docs/operations.md)
 VENV ?= .venv
 # uv and pip-audit live apart from the project (requirements/tools.in).
 TOOLS_VENV ?= .venv-tools
@@ -13,7 +13,7 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The demo site's public address: its QR codes and full URLs point there (README: Themes and QR codes).
+# The demo site's public address: its QR codes and full URLs point there (docs/storefront.md: Themes and QR codes).
 DEMO_SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install messages demo serve worker test browser-test client-test bench postgres elasticsearch lock audit clean
@@ -30,7 +30,7 @@ $(VENV)/.installed: pyproject.toml requirements/build.txt requirements/dev.txt
 	touch $@
 
 # The translations: the .po catalogs in git compiled to the .mo files Django reads (only those
-# whose .po changed), in Python with Babel, so GNU gettext is not needed (README: Translations).
+# whose .po changed), in Python with Babel, so GNU gettext is not needed (docs/storefront.md: Translations).
 messages: $(VENV)/.installed
 	$(PY) manage.py compilemessages -v 0
 
@@ -84,7 +84,7 @@ bench: $(VENV)/.bench-installed
 postgres:
 	@bash scripts/postgres.sh start
 
-# A single-node Elasticsearch on 127.0.0.1 (README: Elasticsearch on this machine); prints its URL.
+# A single-node Elasticsearch on 127.0.0.1 (docs/search.md: Elasticsearch on this machine); prints its URL.
 # ES_NODES=3 make elasticsearch starts a three-node cluster and prints the nodes' URLs.
 elasticsearch:
 	@bash scripts/elasticsearch.sh start

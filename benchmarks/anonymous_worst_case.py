@@ -8,7 +8,7 @@ sizes at MAX_PAGE_SIZE, cost near MAX_COST, a batch of MAX_BATCH of them, a quer
 MAX_QUERY_LENGTH, the largest rendition in the slowest format of a large photo). Every case
 runs through Django's whole middleware stack with the response cache and rate limits off
 (the worst case is a miss), ``--repeat`` times; the script prints the median and the slowest
-run of each case and the slowest of all, which the README quotes.
+run of each case and the slowest of all, which docs/api.md quotes.
 """
 
 import argparse

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/validation_overhead.py [--repeat 1000]
 
-Validates each query of docs/queries (the README's examples) and a broad store-list query
+Validates each query of docs/queries (the example queries) and a broad store-list query
 ``--repeat`` times (best of five rounds) with graphql-core's standard rules alone and with
 the standard rules plus the limits (storefront_api/validation.py), and prints milliseconds
 per validation and the ratio. Parsing is done once, outside the timing.

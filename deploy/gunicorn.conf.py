@@ -2,7 +2,7 @@
 
     gunicorn -c deploy/gunicorn.conf.py cms.wsgi:application
 
-Every value can be changed by an environment variable (README "Running in production").
+Every value can be changed by an environment variable (docs/operations.md "The app server").
 The request-line limit is raised to gunicorn's highest finite value so that GET requests of
 /graphql — persisted-query hashes with their variables, or query texts a client keeps within
 its URL limit — are answered instead of refused with 414; longer queries go by POST.
@@ -19,7 +19,7 @@ def _int(name, default):
 bind = os.environ.get("GUNICORN_BIND") or "127.0.0.1:8000"
 workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1)
 # A request may take this long before its worker is replaced (the API's own limits keep
-# anonymous requests far below it: README "Worst case of an anonymous request").
+# anonymous requests far below it: docs/api.md "Worst case of an anonymous request").
 timeout = _int("GUNICORN_TIMEOUT", 30)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _int("GUNICORN_KEEPALIVE", 5)

@@ -80,7 +80,7 @@ if [[ -n "$DATABASE_URL_PG" ]]; then
     scripts/elasticsearch.sh status >/dev/null || trap 'scripts/elasticsearch.sh stop' EXIT
     ELASTICSEARCH_URL_PG=$(scripts/elasticsearch.sh start)
   else
-    echo "=== Java 17+ or Maven missing: tests marked elasticsearch are skipped (see README: Elasticsearch on this machine) ==="
+    echo "=== Java 17+ or Maven missing: tests marked elasticsearch are skipped (see docs/search.md: Elasticsearch on this machine) ==="
   fi
 fi
 

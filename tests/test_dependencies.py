@@ -1,6 +1,6 @@
 """pyproject.toml declares the direct dependencies; requirements/*.txt lock everything with hashes.
 
-These tests fail when one is edited without the other (fix: `make lock`, README: Dependencies).
+These tests fail when one is edited without the other (fix: `make lock`, docs/operations.md: Dependencies).
 They read files only: no network, no database.
 """
 

@@ -23,7 +23,7 @@ DEFAULTS = {
 publishing_setting = settings_dict_reader("PUBLISHING", DEFAULTS)
 
 
-# The CDN or cache in front of the app (README "HTTP caching", docs/caching.md): which purger
+# The CDN or cache in front of the app (docs/caching.md): which purger
 # sends purges, the response header that names a response's surrogate keys, and how purges
 # are retried. ``CDN`` in Django settings, read here with these defaults.
 CDN_DEFAULTS = {

@@ -1,5 +1,5 @@
 """Settings shared by every environment. Values that differ per deployment come from
-the environment (see cms/settings/env.py and the README's configuration table)."""
+the environment (see cms/settings/env.py and docs/configuration.md)."""
 
 import re
 from pathlib import Path
@@ -162,7 +162,7 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT") or BASE_DIR / "staticfiles")
 # Media (MEDIA_ROOT, MEDIA_URL) holds images and their renditions only: anyone may download it,
 # from a CDN or object storage. Document files live apart, in the "documents" storage, and are
 # served only by Wagtail's view at /documents/<id>/<name> after it checks the collection's
-# privacy (cms/core/documents.py; README "Media and documents").
+# privacy (cms/core/documents.py; docs/operations.md "Media and documents").
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or BASE_DIR / "media")
 DOCUMENTS_ROOT = Path(env_str("DOCUMENTS_ROOT") or BASE_DIR / "private-documents")
@@ -274,7 +274,7 @@ STOREFRONT_API = {
     "INTROSPECTION": env_bool("GRAPHQL_INTROSPECTION", DEBUG),
     "PREVIEW_URL": env_str("PREVIEW_URL", ""),
     "PREVIEW_TOKEN_MAX_AGE": env_int("PREVIEW_TOKEN_MAX_AGE", 3600),
-    # Production limits and persisted queries (README "Running in production").
+    # Production limits and persisted queries (docs/api.md "Limits", "Persisted queries").
     "MAX_QUERY_LENGTH": env_int("GRAPHQL_MAX_QUERY_LENGTH", 20_000),
     "MAX_DEPTH": env_int("GRAPHQL_MAX_DEPTH", 12),
     "MAX_ALIASES": env_int("GRAPHQL_MAX_ALIASES", 30),
@@ -284,7 +284,7 @@ STOREFRONT_API = {
     "PERSISTED_QUERIES": env_str("GRAPHQL_PERSISTED_QUERIES", "automatic"),
     "PERSISTED_QUERIES_MAX": env_int("GRAPHQL_PERSISTED_QUERIES_MAX", 10_000),
     "SHOW_ERROR_DETAILS": env_bool("GRAPHQL_SHOW_ERROR_DETAILS", False),
-    # HTTP caching and rate limiting (README: "Running in production").
+    # HTTP caching and rate limiting (docs/caching.md, docs/api.md "Rate limiting").
     "HTTP_CACHE_MAX_AGE": env_int("GRAPHQL_CACHE_MAX_AGE", 60),
     "HTTP_CACHE_STALE_WHILE_REVALIDATE": env_int("GRAPHQL_CACHE_STALE_WHILE_REVALIDATE", 30),
     "RESPONSE_CACHE": env_bool("GRAPHQL_RESPONSE_CACHE", True),

@@ -1,6 +1,6 @@
 """Reading configuration from the environment, in one place.
 
-Every variable read here is listed in the README's configuration table.
+Every variable read here is listed in docs/configuration.md (tests/test_docs.py checks it).
 """
 
 import os

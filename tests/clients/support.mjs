@@ -12,7 +12,7 @@ export const GRAPHQL_URL = `${BASE_URL}/graphql`;
 export const GRAPHQL_RESPONSE_JSON = "application/graphql-response+json";
 const QUERIES = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "docs", "queries");
 
-// The README's example queries, by file name: HomePage, StoresInMilan, StoryByPath.
+// The example queries of docs/queries/, by file name: HomePage, StoresInMilan, StoryByPath.
 export const DOCUMENTS = Object.fromEntries(
   readdirSync(QUERIES)
     .filter((name) => name.endsWith(".graphql"))

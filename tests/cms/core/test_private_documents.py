@@ -1,6 +1,6 @@
 """Document files live in their own storage, never under MEDIA_ROOT, and are served only by
 Wagtail's view at /documents/<id>/<name>, which checks the collection's privacy first; a web
-server may send the bytes after that check (cms/core/documents.py, README "Documents")."""
+server may send the bytes after that check (cms/core/documents.py, docs/operations.md "Media and documents")."""
 
 import os
 from pathlib import Path
