@@ -21,7 +21,7 @@ class ContentChecksPanel(Panel):
         super().__init__(**kwargs)
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "core/panels/content_checks.html"
+        template_name = "core/admin/panels/content_checks.html"
 
         @cached_property
         def issues(self):

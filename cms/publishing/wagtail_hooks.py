@@ -76,7 +76,7 @@ class OutboxLogPolicy(ModelPermissionPolicy):
 
 
 class RetryColumn(BaseColumn):
-    cell_template_name = "publishing/retry_cell.html"
+    cell_template_name = "publishing/admin/retry_cell.html"
 
     def __init__(self, viewset):
         super().__init__("retry", label=_("Retry"))
