@@ -32,7 +32,7 @@ shows (page types, snippets, settings, the models of admin viewsets, and their i
 models) gives each of its own fields (not those of Wagtail's base classes, nor an inline child's
 ``ParentalKey`` to its parent) a translated verbose name (and help text, if any) and
 itself a translated ``verbose_name`` and ``verbose_name_plural``; every block in their
-StreamFields a translated label; every field declared on the project's forms a translated
+StreamFields a translated label (or none: a list's items show none); every field declared on the project's forms a translated
 label; every item of the admin's menus a translated label.
 
 **Templates of the admin** (tests/i18n.py says which): their visible text — text between tags,
@@ -361,7 +361,7 @@ def derived_names(model):
             problems.append((where, "help_text"))
         if isinstance(field, StreamField):
             for path, block in all_blocks(field.stream_block, where):
-                if not isinstance(block.label, Promise):
+                if block.label and not isinstance(block.label, Promise):
                     problems.append((path, "label"))
                 if getattr(block.meta, "help_text", None) and not isinstance(block.meta.help_text, Promise):
                     problems.append((path, "help_text"))

@@ -38,24 +38,34 @@ class Occasion(models.TextChoices):
 
 
 class GiftGuidePage(HeadlessPreviewMixin, Page):
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
     )
-    recipient = models.CharField(max_length=20, choices=Recipient.choices, default=Recipient.ANYONE, db_index=True)
-    occasion = models.CharField(max_length=20, choices=Occasion.choices, default=Occasion.ANY, db_index=True)
+    recipient = models.CharField(
+        _("recipient"), max_length=20, choices=Recipient.choices, default=Recipient.ANYONE, db_index=True
+    )
+    occasion = models.CharField(
+        _("occasion"), max_length=20, choices=Occasion.choices, default=Occasion.ANY, db_index=True
+    )
     budget_max = models.DecimalField(
-        "Budget up to",
+        _("budget up to"),
         max_digits=10,
         decimal_places=2,
         null=True,
         blank=True,
         help_text=_("The guide's price ceiling, e.g. 50 for “gifts under 50 EUR”. Leave empty for any budget."),
     )
-    budget_currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    budget_currency = models.CharField(_("budget currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR")
     sections = StreamField(
         [("section", GuideSectionBlock())],
         min_num=1,
+        verbose_name=_("sections"),
         help_text=_("Sections of product picks, each with an editor's note per product."),
     )
 
@@ -86,6 +96,7 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("gift guide")
+        verbose_name_plural = _("gift guides")
 
     def content_checks(self):
         """Picks over the budget, or priced in another currency: warnings, not errors (a

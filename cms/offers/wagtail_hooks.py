@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -7,7 +8,7 @@ from .models import Offer
 class OfferViewSet(SnippetViewSet):
     model = Offer
     icon = "pick"
-    menu_label = "Offers"
+    menu_label = _("Offers")
     add_to_admin_menu = True
     menu_order = 220
     list_display = ["title", "code", "channel", "valid_from", "valid_to", "locale", "live"]
