@@ -63,8 +63,12 @@ def messages_in(code, source):
     return found
 
 
+def messages_in_template(text, source):
+    return messages_in(templatize(text, origin=source), source)
+
+
 def template_messages(path):
-    return messages_in(templatize(Path(path).read_text(), origin=str(path)), relative(path))
+    return messages_in_template(Path(path).read_text(), relative(path))
 
 
 def python_messages(path):

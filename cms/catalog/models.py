@@ -23,7 +23,7 @@ from wagtail.search import index
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.panels import ContentChecksPanel, ZonedPublishingPanel
 from cms.core.snippets import EditorialSnippet
-from cms.core.validators import CURRENCY_CHOICES, validate_code, validate_gtin
+from cms.core.validators import currency_choices, validate_code, validate_gtin
 from cms.core.widgets import localized_snippet_chooser
 
 
@@ -113,7 +113,7 @@ class Product(EditorialSnippet, ClusterableModel):
     brand = models.CharField(_("brand"), max_length=100, blank=True, db_index=True)
     description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
     price = models.DecimalField(_("price"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
-    currency = models.CharField(_("currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    currency = models.CharField(_("currency"), max_length=3, choices=currency_choices, default="EUR")
     category = models.ForeignKey(
         Category,
         null=True,
@@ -266,7 +266,7 @@ class StockApiKey(models.Model):
     is_active = models.BooleanField(
         pgettext_lazy("key", "active"), default=True, help_text=_("Inactive keys are refused.")
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
 
     class Meta:

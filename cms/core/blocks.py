@@ -6,6 +6,7 @@ Page types pick from these; the GraphQL layer has one typed block per class here
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
@@ -146,7 +147,7 @@ class TimelineBlock(blocks.StructBlock):
     steps = blocks.ListBlock(TimelineStepBlock(), min_num=1, label=_("Steps"))
 
     class Meta:
-        label = _("Timeline")
+        label = pgettext_lazy("story block", "Timeline")
         icon = "list-ol"
         template = "core/blocks/timeline_block.html"
 

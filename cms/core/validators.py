@@ -8,7 +8,6 @@ from babel.numbers import get_currency_name
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.utils.functional import lazy
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
@@ -19,13 +18,12 @@ LONGITUDE_VALIDATORS = [MinValueValidator(Decimal("-180")), MaxValueValidator(De
 CURRENCIES = ["EUR", "GBP", "USD", "CHF", "JPY", "SEK", "DKK", "PLN", "CAD", "AUD"]
 
 
-def currency_label(code):
-    """"EUR – euro": the code and the currency's name in the active language (CLDR's names,
-    through Babel), so no catalog has to translate them."""
-    return f"{code} – {get_currency_name(code, locale=to_locale(get_language() or settings.LANGUAGE_CODE))}"
-
-
-CURRENCY_CHOICES = [(code, lazy(currency_label, str)(code)) for code in CURRENCIES]
+def currency_choices():
+    """``("EUR", "EUR – euro")``: each code with the currency's name in the active language
+    (CLDR's names, through Babel), so no catalog has to translate them. A callable, which
+    Django calls whenever it lists the choices; migrations name it rather than copy the names."""
+    locale = to_locale(get_language() or settings.LANGUAGE_CODE)
+    return [(code, f"{code} – {get_currency_name(code, locale=locale)}") for code in CURRENCIES]
 
 validate_code = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",

@@ -10,7 +10,7 @@ from wagtail.search import index
 from cms.core.blocks import RICH_TEXT_FEATURES
 from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
-from cms.core.validators import CURRENCY_CHOICES
+from cms.core.validators import currency_choices
 
 from .blocks import GuideSectionBlock
 
@@ -61,7 +61,7 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
         blank=True,
         help_text=_("The guide's price ceiling, e.g. 50 for “gifts under 50 EUR”. Leave empty for any budget."),
     )
-    budget_currency = models.CharField(_("budget currency"), max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    budget_currency = models.CharField(_("budget currency"), max_length=3, choices=currency_choices, default="EUR")
     sections = StreamField(
         [("section", GuideSectionBlock())],
         min_num=1,

@@ -80,7 +80,7 @@ class WebhookEndpoint(models.Model):
         _("actions"), default=list, blank=True, help_text=_("Only these actions; none chosen means every action.")
     )
     object_types = models.JSONField(
-        _("content types"),
+        _("page types and snippets"),
         default=list,
         blank=True,
         help_text=_("Only these page types and snippets; none chosen means all."),
@@ -90,7 +90,7 @@ class WebhookEndpoint(models.Model):
         default=True,
         help_text=_("Inactive endpoints receive nothing; events meanwhile are not sent to them later."),
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
@@ -125,7 +125,7 @@ class OutboxItem(models.Model):
     last_status_code = models.PositiveSmallIntegerField(_("last HTTP status"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     response_time_ms = models.PositiveIntegerField(_("response time (ms)"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         abstract = True
