@@ -33,7 +33,8 @@ models) gives each of its own fields (not those of Wagtail's base classes, nor a
 ``ParentalKey`` to its parent) a translated verbose name (and help text, if any) and
 itself a translated ``verbose_name`` and ``verbose_name_plural``; every block in their
 StreamFields a translated label (or none: a list's items show none); every field declared on the project's forms a translated
-label; every item of the admin's menus a translated label.
+label; every item of the admin's menus a translated label; and no listing prints a yes/no field
+as Python's True or False.
 
 **Templates of the admin** (tests/i18n.py says which): their visible text — text between tags,
 and ``title``, ``alt``, ``placeholder`` and ``aria-label`` attributes — is inside
@@ -58,6 +59,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.db.models import BooleanField
 from django.forms.forms import BaseForm
 from django.template.base import Lexer, TokenType
 from django.urls import get_resolver
@@ -511,6 +513,21 @@ def test_every_admin_menu_item_has_a_translated_label(admin_registries):
     items = [(name, item) for name, item, ours in menu_items(admin_menu) if ours]
     assert {"settings › webhooks", "settings › navigation", "themes"} <= {name for name, _item in items}
     assert [name for name, item in items if not isinstance(item.label, Promise)] == []
+
+
+def test_no_listing_prints_a_yes_no_field_as_true_or_false(admin_registries):
+    """A plain column shows Python's True/False; ``cms.core.columns.yes_no`` (a tick or a
+    cross) and Wagtail's ``LiveStatusTagColumn`` (for ``live``) say it in any language."""
+    plain = []
+    for viewset in admin_registries.viewsets:
+        model = getattr(viewset, "model", None)
+        if not (isinstance(model, type) and is_project_class(model)):
+            continue
+        for column in getattr(viewset, "list_display", None) or []:
+            field = next((field for field in model._meta.fields if field.name == column), None)
+            if isinstance(field, BooleanField):
+                plain.append(f"{type(viewset).__name__}: {column}")
+    assert plain == []
 
 
 def test_the_app_names_are_translated():

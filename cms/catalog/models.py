@@ -143,7 +143,7 @@ class Product(EditorialSnippet, ClusterableModel):
         FieldPanel("description"),
         FieldPanel("shop_url"),
         FieldPanel("is_active"),
-        InlinePanel("images", label=_("Images")),
+        InlinePanel("images", heading=_("Images")),
         ZonedPublishingPanel(),
     ]
     search_fields = [

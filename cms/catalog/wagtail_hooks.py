@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.core.columns import live_status, yes_no
 from cms.core.widgets import MultipleChooser
 from cms.stores.choosers import store_chooser_viewset
 from cms.stores.models import StorePage
@@ -28,7 +29,10 @@ from .models import Category, Product, StockApiKey, StockLevel
 class ProductViewSet(SnippetViewSet):
     model = Product
     icon = "tag"
-    list_display = ["name", "sku", "brand", "category", "price", "currency", "is_active", "locale", "live"]
+    list_display = [
+        "name", "sku", "brand", "category", "price", "currency", yes_no(Product, "is_active"), "locale",
+        live_status(),
+    ]
     list_filter = ["is_active", "live", "locale", "category", "currency"]
     list_export = ["sku", "gtin", "name", "brand", "category", "price", "currency", "is_active", "shop_url"]
     ordering = ["name"]
@@ -37,7 +41,7 @@ class ProductViewSet(SnippetViewSet):
 class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "folder-open-inverse"
-    list_display = ["__str__", "slug", "locale", "live"]
+    list_display = ["__str__", "slug", "locale", live_status()]
     list_filter = ["locale", "live", "parent"]
 
 
@@ -110,7 +114,10 @@ class StockApiKeyViewSet(ModelViewSet):
     menu_label = _("Stock API keys")
     add_to_settings_menu = True
     add_view_class = StockApiKeyCreateView
-    list_display = ["name", "prefix", "all_stores", "is_active", "created_at", "last_used_at"]
+    list_display = [
+        "name", "prefix", yes_no(StockApiKey, "all_stores"), yes_no(StockApiKey, "is_active"), "created_at",
+        "last_used_at",
+    ]
     list_filter = ["is_active", "all_stores"]
     search_fields = ["name", "prefix"]
     edit_handler = ObjectList(

@@ -54,10 +54,10 @@ class ReturnPolicyPage(HeadlessPreviewMixin, Page):
             heading=_("Where and from when"),
         ),
         MultiFieldPanel(
-            [FieldPanel("default_return_days"), InlinePanel("return_windows", label=_("Return window per category"))],
+            [FieldPanel("default_return_days"), InlinePanel("return_windows", heading=_("Return window per category"))],
             heading=_("Return windows"),
         ),
-        InlinePanel("return_methods", label=_("Return methods"), min_num=1),
+        InlinePanel("return_methods", heading=_("Return methods"), min_num=1),
         FieldPanel("exceptions"),
         FieldPanel("faq"),
     ]

@@ -19,6 +19,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import get_snippet_models
 
+from cms.core.columns import yes_no
+
 from .events import is_published_snippet_model
 from .models import Action, CachePurge, WebhookDelivery, WebhookEndpoint
 from .outbox import retry_now
@@ -62,7 +64,7 @@ class WebhookEndpointViewSet(ModelViewSet):
     icon = "link-external"
     menu_label = _("Webhooks")
     add_to_settings_menu = True
-    list_display = ["name", "url", "is_active", "created_at"]
+    list_display = ["name", "url", yes_no(WebhookEndpoint, "is_active"), "created_at"]
     list_filter = ["is_active"]
     search_fields = ["name", "url"]
     edit_handler = ObjectList(

@@ -157,7 +157,7 @@ class StorePage(HeadlessPreviewMixin, Page):
         ContentChecksPanel(),
         FieldPanel("hero_image"),
         FieldPanel("store_message"),
-        InlinePanel("gallery_images", label=_("Gallery images")),
+        InlinePanel("gallery_images", heading=_("Gallery images")),
     ]
     location_panels = [
         MultiFieldPanel(
@@ -177,7 +177,7 @@ class StorePage(HeadlessPreviewMixin, Page):
         FieldPanel("time_zone", widget=TimeZoneInput()),
         InlinePanel(
             "opening_hours",
-            label=_("Weekly opening hours"),
+            heading=_("Weekly opening hours"),
             help_text=_(
                 "In the store's time zone, above. Several intervals a day are allowed (e.g. a lunch break); "
                 "they must not overlap. Tick “closes the next day” for hours past midnight."
@@ -186,7 +186,7 @@ class StorePage(HeadlessPreviewMixin, Page):
         ),
         InlinePanel(
             "hours_exceptions",
-            label=_("Exceptions (holidays, special hours)"),
+            heading=_("Exceptions (holidays, special hours)"),
             help_text=_(
                 "In the store's time zone, above. A dated exception replaces the weekly hours of that date; tick "
                 "“closed” for a day without opening, and leave its times empty."
