@@ -33,8 +33,9 @@ models) gives each of its own fields (not those of Wagtail's base classes, nor a
 ``ParentalKey`` to its parent) a translated verbose name (and help text, if any) and
 itself a translated ``verbose_name`` and ``verbose_name_plural``; every block in their
 StreamFields a translated label (or none: a list's items show none); every field declared on the project's forms a translated
-label; every item of the admin's menus a translated label; and no listing prints a yes/no field
-as Python's True or False.
+label; every item of the admin's menus a translated label; every chooser modal texts translated
+for each request (Wagtail translates its defaults once, at import); and no listing prints a
+yes/no field as Python's True or False.
 
 **Templates of the admin** (tests/i18n.py says which): their visible text — text between tags,
 and ``title``, ``alt``, ``placeholder`` and ``aria-label`` attributes — is inside
@@ -69,6 +70,9 @@ from modelcluster.models import ClusterableModel, get_all_child_relations
 from wagtail import blocks, hooks
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.documents.models import AbstractDocument
+from wagtail.utils.registry import resolve_model_string
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
@@ -528,6 +532,33 @@ def test_no_listing_prints_a_yes_no_field_as_true_or_false(admin_registries):
             if isinstance(field, BooleanField):
                 plain.append(f"{type(viewset).__name__}: {column}")
     assert plain == []
+
+
+CHOOSER_TEXTS = ["page_title", "choose_one_text", "choose_another_text", "edit_item_text", "search_tab_label"]
+
+
+def test_the_chooser_modals_texts_follow_the_editors_language(admin_registries):
+    """Wagtail's ``ChooserViewSet`` translates its default texts once, at import (in English):
+    the project's choosers take them from ``cms.core.choosers``."""
+    choosers = {
+        resolve_model_string(viewset.model): viewset
+        for viewset in admin_registries.viewsets
+        if isinstance(viewset, ChooserViewSet)
+    }
+    # Wagtail's own document chooser (the project only swaps its model) is Wagtail's.
+    choosers = [
+        viewset
+        for model, viewset in choosers.items()
+        if is_project_class(model) and not issubclass(model, AbstractDocument)
+    ]
+    assert {resolve_model_string(viewset.model).__name__ for viewset in choosers} >= {"StorePage", "Service", "Offer"}
+    untranslated = [
+        f"{viewset.name}.{text}"
+        for viewset in choosers
+        for text in CHOOSER_TEXTS
+        if not isinstance(getattr(viewset, text), Promise)
+    ]
+    assert untranslated == []
 
 
 def test_the_app_names_are_translated():

@@ -165,3 +165,12 @@ def test_an_italian_editor_sees_the_menu_in_italian(italian_editor, home):
 
     for italian in ("Catalogo", "Scorte", "Servizi dei negozi", "Offerte", "Temi"):
         assert italian in html
+
+
+def test_an_italian_editor_sees_the_chooser_modals_in_italian(italian_editor, locales):
+    """Wagtail translates its choosers' texts at import and leaves their language filter
+    unlabelled: cms/core/choosers.py translates both for each request."""
+    for url in (reverse("wagtailsnippetchoosers_stores_service:choose"), reverse("store_chooser:choose")):
+        html = italian_editor.get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
+        assert "Scegli" in html and "Lingua" in html
+        assert "Choose" not in html and "Locale" not in html

@@ -9,8 +9,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from cms.core.choosers import SnippetViewSet
 from cms.core.columns import live_status, yes_no
 from cms.core.widgets import MultipleChooser
 from cms.stores.choosers import store_chooser_viewset

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.core.choosers import SnippetViewSet
 from cms.core.columns import live_status
 
 from .choosers import store_chooser_viewset
