@@ -64,7 +64,11 @@ def messages_in(code, source):
 
 
 def messages_in_template(text, source):
-    return messages_in(templatize(text, origin=source), source)
+    """What ``templatize`` makes of a template is Python-like text for xgettext, which ignores
+    indentation; Babel reads it with Python's tokenizer, which does not: the lines are dedented
+    (each gettext call is on one line, its message a single literal)."""
+    code = templatize(text, origin=source)
+    return messages_in("\n".join(line.lstrip() for line in code.splitlines()), source)
 
 
 def template_messages(path):

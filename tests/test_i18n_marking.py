@@ -56,7 +56,6 @@ developers see, and webhook payloads (data for programs).
 import ast
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -71,12 +70,12 @@ from wagtail import blocks, hooks
 from wagtail.admin.menu import SubmenuMenuItem, admin_menu
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.chooser import ChooserViewSet
-from wagtail.documents.models import AbstractDocument
-from wagtail.utils.registry import resolve_model_string
 from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
+from wagtail.utils.registry import resolve_model_string
 
 from tests.i18n import PROJECT_PACKAGES, ROOT, admin_templates, relative
 

@@ -267,7 +267,7 @@ class StockApiKey(models.Model):
         pgettext_lazy("key", "active"), default=True, help_text=_("Inactive keys are refused.")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("stock API key")

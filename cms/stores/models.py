@@ -11,7 +11,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
@@ -19,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
-from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, ZonedPublishingPanel
+from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, Tab, ZonedPublishingPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.snippets import EditorialSnippet
 from cms.core.widgets import MinuteTimeInput, MultipleChooser, TimeZoneInput, localized_snippet_chooser
@@ -201,12 +200,12 @@ class StorePage(HeadlessPreviewMixin, Page):
 
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(location_panels, heading=_("Location")),
-            ObjectList(hours_panels, heading=_("Opening hours")),
-            ObjectList(service_panels, heading=_("Services")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(PAGE_SETTINGS_PANELS, heading=_("Settings")),
+            Tab(content_panels, heading=_("Content"), name="content"),
+            Tab(location_panels, heading=_("Location"), name="location"),
+            Tab(hours_panels, heading=_("Opening hours"), name="opening_hours"),
+            Tab(service_panels, heading=_("Services"), name="services"),
+            Tab(Page.promote_panels, heading=_("Promote"), name="promote"),
+            Tab(PAGE_SETTINGS_PANELS, heading=_("Settings"), name="settings"),
         ]
     )
     base_form_class = StorePageForm

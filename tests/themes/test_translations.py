@@ -7,8 +7,6 @@ that pass words to the pages' scripts) and the model choices the pages show. Tem
 folder named ``admin`` are the admin's (tests/i18n.py): their words are in the admin's catalog.
 """
 
-from pathlib import Path
-
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation

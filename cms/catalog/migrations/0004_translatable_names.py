@@ -129,7 +129,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='stockapikey',
             name='last_used_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last used at'),
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last used'),
         ),
         migrations.AlterField(
             model_name='stockapikey',
