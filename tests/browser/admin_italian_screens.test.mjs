@@ -1,6 +1,6 @@
 // The admin as an Italian editor sees it: the dashboard, the menus, every tab of a store's
 // form, a gift guide, a product story and its blocks, a return policy, the products, an
-// offer, a theme, stock levels, webhooks, the footer and a new stock API key, each
+// offer, a theme, stock levels, webhooks, the footer, persisted queries and a new stock API key, each
 // screenshot for a person to read (screenshots/admin-it-*.png). On each screen no label,
 // heading, help text, tab, button, column or choice says one of the project's messages in
 // English: those of its catalogs (cms/locale, themes/locale) whose Italian differs.
@@ -157,6 +157,8 @@ test("an Italian editor's admin: dashboard, menus and forms in Italian", async (
   await look(page, "webhook-deliveries");
   await page.goto("/admin/settings/core/footersettings/");
   await look(page, "footer");
+  await page.goto("/admin/persisted_queries/clear/");
+  await look(page, "persisted-queries-clear");
 
   // A stock API key: its form, and the message that shows the key once.
   await page.goto("/admin/stock_api_keys/new/");
