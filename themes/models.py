@@ -11,6 +11,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cms.core.fields import optional_image
+
 from .contrast import AA_TEXT, AA_UI, HEX_COLOR, contrast_ratio, format_ratio
 from .seasons import overlapping_windows
 
@@ -88,17 +90,10 @@ class Theme(models.Model):
         validators=[MinValueValidator(2), MaxValueValidator(48)],
         help_text=_("The base spacing in pixels; layouts use multiples of it."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("logo"), help_text=_("Shown in the header; leave empty to show the site name."),
-    )
-    favicon = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("favicon"), help_text=_("A square image; browsers show it in tabs and bookmarks."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("hero image"), help_text=_("A wide image frontends may show at the top of the home page."),
+    logo = optional_image(_("logo"), help_text=_("Shown in the header; leave empty to show the site name."))
+    favicon = optional_image(_("favicon"), help_text=_("A square image; browsers show it in tabs and bookmarks."))
+    hero_image = optional_image(
+        _("hero image"), help_text=_("A wide image frontends may show at the top of the home page.")
     )
     is_default = models.BooleanField(
         _("default theme"),

@@ -21,6 +21,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.fields import optional_image
 from cms.core.panels import ContentChecksPanel, ZonedPublishingPanel
 from cms.core.snippets import EditorialSnippet
 from cms.core.validators import currency_choices, validate_code, validate_gtin
@@ -40,14 +41,7 @@ class Category(EditorialSnippet):
         help_text=_("Leave empty for a top-level category."),
     )
     description = models.TextField(_("description"), blank=True, max_length=1000)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image"),
-    )
+    image = optional_image(_("image"))
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="category")
 
     preview_template = "catalog/previews/category.html"

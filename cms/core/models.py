@@ -18,6 +18,7 @@ from .blocks import (
     LocalizedPageChooserBlock,
     LocalizedSnippetChooserBlock,
 )
+from .fields import optional_image
 from .panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from .content_version import ContentVersion  # noqa: F401 (a model of this app)
 from .documents import ProtectedDocument  # noqa: F401 (a model of this app)
@@ -29,14 +30,7 @@ class HomePage(HeadlessPreviewMixin, Page):
         _("hero title"), max_length=120, blank=True, help_text=_("Large headline; the page title if empty.")
     )
     hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("hero image"),
-    )
+    hero_image = optional_image(_("hero image"))
     featured_guides = StreamField(
         [("guide", LocalizedPageChooserBlock(page_type="guides.GiftGuidePage", label=_("Gift guide")))],
         blank=True,

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.fields import optional_image
 from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.validators import currency_choices
@@ -39,14 +40,7 @@ class Occasion(models.TextChoices):
 
 class GiftGuidePage(HeadlessPreviewMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("hero image"),
-    )
+    hero_image = optional_image(_("hero image"))
     recipient = models.CharField(
         _("recipient"), max_length=20, choices=Recipient.choices, default=Recipient.ANYONE, db_index=True
     )

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.fields import optional_image
 from cms.core.panels import ContentChecksPanel, ZonedPublishingPanel
 from cms.core.snippets import EditorialSnippet
 from cms.core.widgets import MultipleChooser
@@ -48,14 +49,7 @@ class Offer(EditorialSnippet, ClusterableModel):
         blank=True,
         help_text=_("The coupon code shoppers show or type. Leave empty for a promotion without a code."),
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("image"),
-    )
+    image = optional_image(_("image"))
     valid_from = models.DateTimeField(_("valid from"))
     valid_to = models.DateTimeField(
         _("valid until"), null=True, blank=True, help_text=_("Leave empty for an offer with no end date.")

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.fields import optional_image
 from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, Tab, ZonedPublishingPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.snippets import EditorialSnippet
@@ -98,14 +99,7 @@ class StorePage(HeadlessPreviewMixin, Page):
         features=RICH_TEXT_FEATURES,
         help_text=_("A short message from the store team to shoppers."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("hero image"),
-    )
+    hero_image = optional_image(_("hero image"))
 
     street_address = models.CharField(_("street address"), max_length=200)
     address_extra = models.CharField(

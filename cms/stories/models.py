@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cms.catalog.models import Product
 from cms.core.blocks import story_body_blocks
+from cms.core.fields import optional_image
 from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.widgets import MultipleChooser, localized_snippet_chooser
@@ -17,14 +18,7 @@ from cms.stores.choosers import store_chooser_viewset
 
 
 class ProductStoryPage(HeadlessPreviewMixin, Page):
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("hero image"),
-    )
+    hero_image = optional_image(_("hero image"))
     standfirst = models.TextField(
         _("standfirst"),
         max_length=400, blank=True, help_text=_("One or two sentences under the title that make shoppers read on.")

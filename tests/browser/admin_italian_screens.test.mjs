@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { graphql, launch, logIn, screenshot, skipWithoutEditors } from "./browser.mjs";
+import { chooseAdminLanguage, graphql, launch, logIn, screenshot, skipWithoutEditors } from "./browser.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const CATALOGS = ["cms/locale/it/LC_MESSAGES/django.po", "themes/locale/it/LC_MESSAGES/django.po"];
@@ -90,12 +90,7 @@ test("an Italian editor's admin: dashboard, menus and forms in Italian", async (
   if (skipWithoutEditors(t)) return;
   const page = await browser.context.newPage();
   await logIn(page, "redattrice");
-  await page.goto("/admin/account/");
-  await page.locator('select[name="locale-preferred_language"]').selectOption("it");
-  await page.locator('main form button[type="submit"]').first().click();
-  await page.waitForLoadState("networkidle");
-
-  await page.goto("/admin/");
+  await chooseAdminLanguage(page, "it");
   assert.equal(await page.locator("html").getAttribute("lang"), "it");
   await look(page, "dashboard");
   const menus = [["menu-catalog", "Catalogo", "Prodotti"], ["menu-settings", "Impostazioni", "Invii webhook"]];
