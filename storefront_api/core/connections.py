@@ -1,21 +1,43 @@
-"""Relay cursor connections with ``totalCount`` and one place for the page-size cap."""
+"""Relay cursor connections with ``totalCount`` and one place for the page-size cap.
+
+``totalCount`` is exact unless counting exactly would cost more than the page: a list
+filtered by a rule only Python applies (stores open now: cms/core/sieve.py) counts what it
+read for the page and estimates the rest, and says so in ``totalCountIsEstimate``.
+``hasNextPage`` is always exact.
+"""
 
 import graphene
 from graphql_relay import cursor_to_offset, offset_to_cursor
 
+from cms.core.sieve import Sieve
 from storefront_api.settings import api_setting
 
 from .errors import BadArgument
 
 
 class CountableConnection(graphene.relay.Connection):
-    total_count = graphene.Int(required=True, description="How many items match, across all pages.")
+    total_count = graphene.Int(
+        required=True,
+        description="How many items match, across all pages: exact, unless `totalCountIsEstimate` is true.",
+    )
+    total_count_is_estimate = graphene.Boolean(
+        required=True,
+        description=(
+            "True when `totalCount` is an estimate. Only store lists filtered by opening hours (`openNow`, "
+            "`openAt`) estimate: they check the hours of the stores the page needs and count the rest at the "
+            "share found open (exact when every store was checked). `hasNextPage` is always exact; show an "
+            "estimate as approximate (\"about 120 stores\")."
+        ),
+    )
 
     class Meta:
         abstract = True
 
     def resolve_total_count(self, info):
         return self.length
+
+    def resolve_total_count_is_estimate(self, info):
+        return getattr(self, "length_is_estimate", False)
 
 
 def connection_args():
@@ -62,7 +84,7 @@ def slice_bounds(total, first=None, after=None, last=None, before=None):
     return start, stop
 
 
-def build_connection(connection_type, items, total, start, stop):
+def build_connection(connection_type, items, total, start, stop, total_is_estimate=False):
     edge_type = connection_type.Edge
     edges = [edge_type(node=item, cursor=offset_to_cursor(start + index)) for index, item in enumerate(items)]
     page_info = graphene.relay.PageInfo(
@@ -73,6 +95,7 @@ def build_connection(connection_type, items, total, start, stop):
     )
     connection = connection_type(edges=edges, page_info=page_info)
     connection.length = total
+    connection.length_is_estimate = total_is_estimate
     return connection
 
 
@@ -82,9 +105,35 @@ def paginate(connection_type, iterable, first=None, after=None, last=None, befor
     ``after_slice`` receives the items of the page (a list) before they are wrapped, so
     callers can load what the items need in bulk (one query per relation, not per item).
     """
-    total = iterable.count() if hasattr(iterable, "count") and not isinstance(iterable, list) else len(iterable)
+    if isinstance(iterable, Sieve) and last is None and before is None:
+        return _paginate_sieve(connection_type, iterable, first, after, after_slice)
+    if isinstance(iterable, Sieve):
+        total = iterable.count()  # counting from the end needs every match
+    elif hasattr(iterable, "count") and not isinstance(iterable, list):
+        total = iterable.count()
+    else:
+        total = len(iterable)
     start, stop = slice_bounds(total, first=first, after=after, last=last, before=before)
     items = list(iterable[start:stop])
     if after_slice is not None:
         after_slice(items)
     return build_connection(connection_type, items, total, start, stop)
+
+
+def _paginate_sieve(connection_type, sieve, first, after, after_slice):
+    """A page read forwards from a Sieve: the matches of the page and one more (for
+    ``hasNextPage``); the total counted exactly when that read every candidate, else
+    estimated — never below what the page proved."""
+    start, stop = slice_bounds(UNKNOWN_TOTAL, first=first, after=after)
+    items = sieve[start:stop]
+    more = sieve.has_more_than(stop)
+    total, estimated = sieve.counted()
+    stop = start + len(items)
+    total = max(total, stop + 1) if more else total
+    if after_slice is not None:
+        after_slice(items)
+    return build_connection(connection_type, items, total, start, stop, total_is_estimate=estimated)
+
+
+# slice_bounds' total when reading forwards from a list whose length is not known yet.
+UNKNOWN_TOTAL = 2**62
