@@ -23,9 +23,13 @@ class LocaleByIdLoader:
     """Locales are few: one query per request for all of them."""
 
     @classmethod
+    def locale(cls, context, locale_id):
+        locales = getattr(context, "_storefront_locales", None)
+        if locales is None:
+            locales = Locale.objects.in_bulk()
+            setattr(context, "_storefront_locales", locales)
+        return locales[locale_id]
+
+    @classmethod
     def language_code(cls, context, locale_id):
-        codes = getattr(context, "_storefront_language_codes", None)
-        if codes is None:
-            codes = dict(Locale.objects.values_list("pk", "language_code"))
-            setattr(context, "_storefront_language_codes", codes)
-        return codes[locale_id]
+        return cls.locale(context, locale_id).language_code
