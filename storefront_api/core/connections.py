@@ -34,10 +34,17 @@ class CountableConnection(graphene.relay.Connection):
         abstract = True
 
     def resolve_total_count(self, info):
-        return self.length
+        return self.counted()[0]
 
     def resolve_total_count_is_estimate(self, info):
-        return getattr(self, "length_is_estimate", False)
+        return self.counted()[1]
+
+    def counted(self):
+        """``(total, is_estimate)``. ``length`` is the total, or a function counting it (and
+        saying whether it estimated) at the first ask: a page that does not ask costs no count."""
+        if callable(self.length):
+            self.length, self.length_is_estimate = self.length()
+        return self.length, getattr(self, "length_is_estimate", False)
 
 
 def connection_args():
@@ -84,35 +91,34 @@ def slice_bounds(total, first=None, after=None, last=None, before=None):
     return start, stop
 
 
-def build_connection(connection_type, items, total, start, stop, total_is_estimate=False):
+def build_connection(connection_type, items, total, start, stop, has_next_page=None):
+    """``total``: the number of items, or a function returning ``(total, is_estimate)`` called
+    only if a client asks (then give ``has_next_page``)."""
     edge_type = connection_type.Edge
     edges = [edge_type(node=item, cursor=offset_to_cursor(start + index)) for index, item in enumerate(items)]
     page_info = graphene.relay.PageInfo(
         start_cursor=edges[0].cursor if edges else None,
         end_cursor=edges[-1].cursor if edges else None,
         has_previous_page=start > 0,
-        has_next_page=stop < total,
+        has_next_page=stop < total if has_next_page is None else has_next_page,
     )
     connection = connection_type(edges=edges, page_info=page_info)
     connection.length = total
-    connection.length_is_estimate = total_is_estimate
     return connection
 
 
 def paginate(connection_type, iterable, first=None, after=None, last=None, before=None, after_slice=None):
-    """A page of ``iterable`` (a queryset or a list) as ``connection_type``.
+    """A page of ``iterable`` (a queryset, a Sieve or a list) as ``connection_type``.
 
     ``after_slice`` receives the items of the page (a list) before they are wrapped, so
     callers can load what the items need in bulk (one query per relation, not per item).
     """
-    if isinstance(iterable, Sieve) and last is None and before is None:
-        return _paginate_sieve(connection_type, iterable, first, after, after_slice)
-    if isinstance(iterable, Sieve):
-        total = iterable.count()  # counting from the end needs every match
-    elif hasattr(iterable, "count") and not isinstance(iterable, list):
-        total = iterable.count()
-    else:
+    if isinstance(iterable, list):
         total = len(iterable)
+    elif last is None and before is None:
+        return _paginate_forward(connection_type, iterable, first, after, after_slice)
+    else:
+        total = iterable.count()  # counting from the end needs every item (every match of a Sieve)
     start, stop = slice_bounds(total, first=first, after=after, last=last, before=before)
     items = list(iterable[start:stop])
     if after_slice is not None:
@@ -120,19 +126,28 @@ def paginate(connection_type, iterable, first=None, after=None, last=None, befor
     return build_connection(connection_type, items, total, start, stop)
 
 
-def _paginate_sieve(connection_type, sieve, first, after, after_slice):
-    """A page read forwards from a Sieve: the matches of the page and one more (for
-    ``hasNextPage``); the total counted exactly when that read every candidate, else
-    estimated — never below what the page proved."""
+def _paginate_forward(connection_type, source, first, after, after_slice):
+    """A page read forwards from a queryset or a Sieve: the items of the page and one more
+    (for ``hasNextPage``). The total is known without counting on the last page; on another
+    it is counted only if asked — a queryset counts, a Sieve counts what it read and
+    estimates the rest (``Sieve.counted``), never below what the page proved."""
     start, stop = slice_bounds(UNKNOWN_TOTAL, first=first, after=after)
-    items = sieve[start:stop]
-    more = sieve.has_more_than(stop)
-    total, estimated = sieve.counted()
+    items = list(source[start : stop + 1])
+    more = len(items) > stop - start
+    items = items[: stop - start]
     stop = start + len(items)
-    total = max(total, stop + 1) if more else total
     if after_slice is not None:
         after_slice(items)
-    return build_connection(connection_type, items, total, start, stop, total_is_estimate=estimated)
+    if more:
+        return build_connection(connection_type, items, lambda: _count(source, stop + 1), start, stop, has_next_page=True)
+    if start and not items:  # after the end: where the list ends
+        start = stop = _count(source, 0)[0]
+    return build_connection(connection_type, items, stop, start, stop)
+
+
+def _count(source, at_least):
+    total, estimated = source.counted() if isinstance(source, Sieve) else (source.count(), False)
+    return max(total, at_least), estimated
 
 
 # slice_bounds' total when reading forwards from a list whose length is not known yet.
