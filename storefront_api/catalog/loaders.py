@@ -59,7 +59,8 @@ class StockByStoreAndSkuLoader(RequestLoader):
     Get it with ``stock_of``."""
 
     def batch_load(self, keys):
-        return stock_levels({store_key for store_key, _sku in keys}, {sku for _store_key, sku in keys})
+        store_keys, skus = {store_key for store_key, _sku in keys}, {sku for _store_key, sku in keys}
+        return stock_levels(store_keys, skus, LocaleByIdLoader.default(self.context))
 
 
 def stock_of(context, stores, skus):
@@ -114,14 +115,15 @@ class AvailabilityLoader(RequestLoader):
         site = site_for_request(self.context)
         language = LocaleByIdLoader.language_code(self.context, locale_id)
         surrogate_keys.record(surrogate_keys.page_list(site.pk, language, StorePage))
-        stores = shopper_stores(site, LocaleByIdLoader.locale(self.context, locale_id))
-        nearby = find_stores(stores, near=(latitude, longitude), radius_km=radius_km)
+        locale = LocaleByIdLoader.locale(self.context, locale_id)
+        nearby = find_stores(shopper_stores(site, locale), near=(latitude, longitude), radius_km=radius_km)
 
         def levels_of(stores, skus):
             loader = stock_of(self.context, stores, skus)
             return {(store.translation_key, sku): loader.load((store.translation_key, sku)) for store in stores for sku in skus}
 
-        stocked, reach_km = nearest_in_stock(nearby, skus, first, levels_of)
+        default_locale = LocaleByIdLoader.default(self.context)
+        stocked, reach_km = nearest_in_stock(nearby, skus, first, levels_of, default_locale, locale)
         record_stock_within(site, nearby, reach_km)
         # Hours and services of the stores shown, for every product of the list at once.
         shown = list({store.pk: store for rows in stocked.values() for store, _km, _level in rows}.values())

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from wagtail.models import Locale
 
 from cms.catalog.availability import StockBand, nearest_in_stock, pickup_estimate, stock_band, stock_levels
 from cms.stores.hours import Interval, StoreSchedule
@@ -89,8 +90,9 @@ def test_the_nearest_stores_with_stock_are_read_not_the_whole_radius(store_index
         StockLevelFactory(store=stores[number], product=moka, quantity=number)
     StockLevelFactory(store=stores[1], product=moka, quantity=0)  # out of stock: left out
     StockLevelFactory(store=stores[12], product=cup, quantity=5)
+    default = Locale.get_default()
     reads = []
-    found, reach = nearest_in_stock(DatabaseStoreLocator().within(MILAN, 50), ["MOKA-3"], 2, levels_reader(reads))
+    found, reach = nearest_in_stock(DatabaseStoreLocator().within(MILAN, 50), ["MOKA-3"], 2, levels_reader(reads), default)
     assert [(store.slug, level.quantity) for store, _km, level in found["MOKA-3"]] == [("store-03", 3), ("store-07", 7)]
     assert reads == [["store-03", "store-07"]]  # only the stores shown had their stock read
     assert reach == found["MOKA-3"][-1][1] == pytest.approx(7.78, abs=0.01)
@@ -98,7 +100,9 @@ def test_the_nearest_stores_with_stock_are_read_not_the_whole_radius(store_index
     # Two SKUs: CUP-1 has one store only, so every stocked store of the radius is read (a
     # second, larger read finds no more) and the answer depends on the whole radius.
     reads = []
-    found, reach = nearest_in_stock(DatabaseStoreLocator().within(MILAN, 50), ["MOKA-3", "CUP-1"], 3, levels_reader(reads))
+    found, reach = nearest_in_stock(
+        DatabaseStoreLocator().within(MILAN, 50), ["MOKA-3", "CUP-1"], 3, levels_reader(reads), default, default
+    )
     assert [store.slug for store, _km, _level in found["MOKA-3"]] == ["store-03", "store-07", "store-08"]
     assert [store.slug for store, _km, _level in found["CUP-1"]] == ["store-12"]
     assert reads == [["store-03", "store-07", "store-08", "store-12", "store-20", "store-25"]]
