@@ -7,6 +7,7 @@ read for the page and estimates the rest, and says so in ``totalCountIsEstimate`
 """
 
 import graphene
+from django.db.models import Count, Window
 from graphql_relay import cursor_to_offset, offset_to_cursor
 
 from cms.core.sieve import Sieve
@@ -107,15 +108,22 @@ def build_connection(connection_type, items, total, start, stop, has_next_page=N
     return connection
 
 
-def paginate(connection_type, iterable, first=None, after=None, last=None, before=None, after_slice=None):
+def paginate(
+    connection_type, iterable, first=None, after=None, last=None, before=None, after_slice=None, count_in_page=False
+):
     """A page of ``iterable`` (a queryset, a Sieve or a list) as ``connection_type``.
 
     ``after_slice`` receives the items of the page (a list) before they are wrapped, so
     callers can load what the items need in bulk (one query per relation, not per item).
+    ``count_in_page``: a queryset's page query also counts the whole list (a window
+    function), for lists that the database reads whole anyway to order them (stores by
+    distance), so that ``totalCount`` costs no query of its own.
     """
     if isinstance(iterable, list):
         total = len(iterable)
     elif last is None and before is None:
+        if count_in_page and not isinstance(iterable, Sieve):
+            iterable = iterable.annotate(**{COUNTED_IN_PAGE: Window(Count("*"))})
         return _paginate_forward(connection_type, iterable, first, after, after_slice)
     else:
         total = iterable.count()  # counting from the end needs every item (every match of a Sieve)
@@ -132,12 +140,14 @@ def _paginate_forward(connection_type, source, first, after, after_slice):
     it is counted only if asked — a queryset counts, a Sieve counts what it read and
     estimates the rest (``Sieve.counted``), never below what the page proved."""
     start, stop = slice_bounds(UNKNOWN_TOTAL, first=first, after=after)
-    items = list(source[start : stop + 1])
-    more = len(items) > stop - start
-    items = items[: stop - start]
+    rows = list(source[start : stop + 1])
+    more = len(rows) > stop - start
+    items = rows[: stop - start]
     stop = start + len(items)
     if after_slice is not None:
         after_slice(items)
+    if rows and hasattr(rows[0], COUNTED_IN_PAGE):
+        return build_connection(connection_type, items, getattr(rows[0], COUNTED_IN_PAGE), start, stop)
     if more:
         return build_connection(connection_type, items, lambda: _count(source, stop + 1), start, stop, has_next_page=True)
     if start and not items:  # after the end: where the list ends
@@ -149,6 +159,9 @@ def _count(source, at_least):
     total, estimated = source.counted() if isinstance(source, Sieve) else (source.count(), False)
     return max(total, at_least), estimated
 
+
+# The annotation that carries the list's length on each row of a page (``count_in_page``).
+COUNTED_IN_PAGE = "counted_with_the_page"
 
 # slice_bounds' total when reading forwards from a list whose length is not known yet.
 UNKNOWN_TOTAL = 2**62

@@ -156,3 +156,10 @@ def test_open_at_counts_exactly_when_every_store_was_judged(graphql, italy):
     assert stores["pageInfo"]["hasNextPage"] is False
     plain = graphql("{ stores(first: 1) { totalCount totalCountIsEstimate pageInfo { hasNextPage } } }")
     assert plain["data"]["stores"] == {"totalCount": 4, "totalCountIsEstimate": False, "pageInfo": {"hasNextPage": True}}
+
+
+def test_near_a_point_the_page_query_counts_the_stores_in_the_radius(graphql, italy):
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql(NEARBY, {"near": DUOMO, "radiusKm": 200, "first": 1})
+    assert body["data"]["stores"]["totalCount"] == 3 and len(body["data"]["stores"]["edges"]) == 1
+    assert not [query["sql"] for query in queries if query["sql"].startswith("SELECT COUNT(")]

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cms.stores.geo import GeoPoint, great_circle_km
-from cms.stores.locator import DatabaseStoreLocator, StoreLocator, distance_expression, get_store_locator
+from cms.stores.locator import DatabaseStoreLocator, GreatCircleKm, StoreLocator, get_store_locator
 from cms.stores.models import StorePage
 from tests.factories import ServiceFactory, StoreOpeningHoursFactory, StorePageFactory
 
@@ -110,7 +110,7 @@ def test_the_database_measures_the_very_distance_of_great_circle_km(store_index)
                          longitude=Decimal(str(longitude)))
     points = [MILAN, (-16.0, 179.9), (-16.0, -179.9), (89.5, 0.0), (90, 123.4), (-89.9, -45.0), (0.0, 0.0)]
     for point in points:
-        measured = StorePage.objects.annotate(km=distance_expression(GeoPoint(*point))).values_list("latitude", "longitude", "km")
+        measured = StorePage.objects.annotate(km=GreatCircleKm(GeoPoint(*point))).values_list("latitude", "longitude", "km")
         for latitude, longitude, km in measured:
             assert km == great_circle_km(point, (float(latitude), float(longitude))), (point, latitude, longitude)
 
