@@ -3,7 +3,9 @@
 ``totalCount`` is exact unless counting exactly would cost more than the page: a list
 filtered by a rule only Python applies (stores open now: cms/core/sieve.py) counts what it
 read for the page and estimates the rest, and says so in ``totalCountIsEstimate``.
-``hasNextPage`` is always exact.
+``hasNextPage`` is always exact. A forward page reads one item more for it; the total is
+counted only when asked and not told by the page itself (the last page; a page query that
+counts, ``count_in_page``).
 """
 
 import graphene
