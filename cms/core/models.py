@@ -3,10 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from cms.offers.models import Offer
@@ -19,7 +21,7 @@ from .blocks import (
     LocalizedSnippetChooserBlock,
 )
 from .fields import optional_image
-from .panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
+from .panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, UniqueRowsInlinePanel
 from .content_version import ContentVersion  # noqa: F401 (a model of this app)
 from .documents import ProtectedDocument  # noqa: F401 (a model of this app)
 from .preview import HeadlessPreviewMixin, PagePreview  # noqa: F401 (PagePreview: a model of this app)
@@ -136,21 +138,67 @@ class NavigationSettings(BaseSiteSetting):
         verbose_name_plural = _("navigation")
 
 
-@register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
-    columns = StreamField([("column", FooterColumnBlock())], blank=True, verbose_name=_("columns"))
-    contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    legal_text = RichTextField(
+def footer_columns_field():
+    return StreamField([("column", FooterColumnBlock())], blank=True, verbose_name=_("columns"))
+
+
+def footer_legal_text_field():
+    return RichTextField(
         _("legal text"), blank=True, features=["bold", "italic", "link"], help_text=_("Company and VAT details.")
     )
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(ClusterableModel, BaseSiteSetting):
+    """One footer per site; its columns and legal text may have a version per language
+    (``translations``), since a site setting itself is not translatable."""
+
+    columns = footer_columns_field()
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    legal_text = footer_legal_text_field()
 
     panels = [
         FieldPanel("columns"),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Customer service")),
         FieldPanel("legal_text"),
+        UniqueRowsInlinePanel(
+            "translations",
+            heading=_("In other languages"),
+            label=_("Language"),
+            unique_message=_("Each language has one version of the footer: two of these name the same language."),
+            help_text=_(
+                "Columns and legal text for shoppers reading the site in another language. "
+                "A language without its own uses the columns and legal text above."
+            ),
+        ),
     ]
 
     class Meta:
         verbose_name = _("footer")
         verbose_name_plural = _("footer")
+
+    def in_language(self, locale):
+        """What shoppers reading ``locale`` see of the columns and legal text: its own
+        version when the footer has one, else the footer's."""
+        return next((version for version in self.translations.all() if version.locale_id == locale.pk), self)
+
+    def in_active_language(self):
+        """``in_language`` for the language of the page being rendered (templates)."""
+        return self.in_language(Locale.get_active())
+
+
+class FooterTranslation(Orderable):
+    footer = ParentalKey(FooterSettings, on_delete=models.CASCADE, related_name="translations")
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("language"))
+    columns = footer_columns_field()
+    legal_text = footer_legal_text_field()
+
+    panels = [FieldPanel("locale"), FieldPanel("columns"), FieldPanel("legal_text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("footer in another language")
+        verbose_name_plural = _("footer in other languages")
+        constraints = [
+            models.UniqueConstraint(fields=["footer", "locale"], name="one_footer_version_per_language"),
+        ]
