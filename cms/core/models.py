@@ -18,6 +18,7 @@ from .blocks import (
     LocalizedPageChooserBlock,
     LocalizedSnippetChooserBlock,
 )
+from .fields import optional_image
 from .panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from .content_version import ContentVersion  # noqa: F401 (a model of this app)
 from .documents import ProtectedDocument  # noqa: F401 (a model of this app)
@@ -25,27 +26,30 @@ from .preview import HeadlessPreviewMixin, PagePreview  # noqa: F401 (PagePrevie
 
 
 class HomePage(HeadlessPreviewMixin, Page):
-    hero_title = models.CharField(max_length=120, blank=True, help_text=_("Large headline; the page title if empty."))
-    hero_text = models.TextField(max_length=400, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    hero_title = models.CharField(
+        _("hero title"), max_length=120, blank=True, help_text=_("Large headline; the page title if empty.")
     )
+    hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
+    hero_image = optional_image(_("hero image"))
     featured_guides = StreamField(
-        [("guide", LocalizedPageChooserBlock(page_type="guides.GiftGuidePage"))],
+        [("guide", LocalizedPageChooserBlock(page_type="guides.GiftGuidePage", label=_("Gift guide")))],
         blank=True,
         max_num=12,
+        verbose_name=_("featured gift guides"),
         help_text=_("Gift guides shown on the home page, in this order."),
     )
     featured_stories = StreamField(
-        [("story", LocalizedPageChooserBlock(page_type="stories.ProductStoryPage"))],
+        [("story", LocalizedPageChooserBlock(page_type="stories.ProductStoryPage", label=_("Product story")))],
         blank=True,
         max_num=12,
+        verbose_name=_("featured product stories"),
         help_text=_("Product stories shown on the home page, in this order."),
     )
     featured_offers = StreamField(
-        [("offer", LocalizedSnippetChooserBlock("offers.Offer"))],
+        [("offer", LocalizedSnippetChooserBlock("offers.Offer", label=_("Offer")))],
         blank=True,
         max_num=12,
+        verbose_name=_("featured offers"),
         help_text=_("Offers shown on the home page while they are valid."),
     )
 
@@ -63,6 +67,7 @@ class HomePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def shown_guides(self):
         return live_pages(self.featured_guides)
@@ -96,7 +101,7 @@ def live_pages(stream):
 class SectionPage(HeadlessPreviewMixin, Page):
     """A listing of the pages below it: gift guides, stories, return policies."""
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [ContentChecksPanel(), FieldPanel("intro")]
     settings_panels = PAGE_SETTINGS_PANELS
@@ -107,6 +112,7 @@ class SectionPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("section")
+        verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -117,21 +123,27 @@ class SectionPage(HeadlessPreviewMixin, Page):
 @register_setting(icon="list-ul")
 class NavigationSettings(BaseSiteSetting):
     primary_links = StreamField(
-        [("link", LinkBlock())], blank=True, help_text=_("The main menu, in order. Page links follow the shopper's language.")
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("main menu links"),
+        help_text=_("The main menu, in order. Page links follow the shopper's language."),
     )
 
     panels = [FieldPanel("primary_links")]
 
     class Meta:
         verbose_name = _("navigation")
+        verbose_name_plural = _("navigation")
 
 
 @register_setting(icon="list-ul")
 class FooterSettings(BaseSiteSetting):
-    columns = StreamField([("column", FooterColumnBlock())], blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
-    legal_text = RichTextField(blank=True, features=["bold", "italic", "link"], help_text=_("Company and VAT details."))
+    columns = StreamField([("column", FooterColumnBlock())], blank=True, verbose_name=_("columns"))
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    legal_text = RichTextField(
+        _("legal text"), blank=True, features=["bold", "italic", "link"], help_text=_("Company and VAT details.")
+    )
 
     panels = [
         FieldPanel("columns"),
@@ -141,3 +153,4 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
+        verbose_name_plural = _("footer")

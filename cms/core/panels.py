@@ -2,7 +2,7 @@
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel, PublishingPanel
+from wagtail.admin.panels import ObjectList, Panel, PublishingPanel
 from wagtail.models import Page
 
 from .content_checks import content_issues
@@ -21,7 +21,7 @@ class ContentChecksPanel(Panel):
         super().__init__(**kwargs)
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "core/panels/content_checks.html"
+        template_name = "core/admin/panels/content_checks.html"
 
         @cached_property
         def issues(self):
@@ -46,6 +46,23 @@ class ContentChecksPanel(Panel):
                 locale_input_id=CONTENT_LOCALE_ID,
             )
             return context
+
+
+class Tab(ObjectList):
+    """A tab of an edit form (in a ``TabbedInterface``) whose id does not depend on the
+    language: ``#tab-<name>``. Wagtail makes the id from the heading, translated in whichever
+    language the form was first shown in after the process started, and keeps it."""
+
+    def __init__(self, children=(), *args, name, **kwargs):
+        super().__init__(children, *args, **kwargs)
+        self.name = name
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "name": self.name}
+
+    @property
+    def clean_name(self):
+        return self.name
 
 
 class ZonedPublishingPanel(PublishingPanel):
