@@ -26,23 +26,22 @@ class WeightedTermsField(models.Field):
     def get_db_prep_value(self, value, connection, prepared=False):
         if value is None or connection.vendor != "postgresql":
             return None
-        return tsvector_literal(value)
+        return value if isinstance(value, str) else tsvector_literal(value)  # a str: as read back
 
     def get_placeholder(self, value, compiler, connection):
         return "%s::tsvector" if connection.vendor == "postgresql" else "%s"
 
 
 def tsvector_literal(weighted):
-    """``{"A": ["moka", "pot"], "D": ["moka"]}`` → ``'moka':1A,4D 'pot':1A``: each term once,
-    with one position per weight class it occurs in (position 1 for A … 4 for D): matching
-    and ranking need the weights only, never word order."""
-    positions = {}
+    """``{"A": ["moka", "pot"], "D": ["moka", "cup"]}`` → ``'moka':1A 'pot':1A 'cup':4D``: each
+    term once, in the best weight class it occurs in (position 1 for A … 4 for D). Matching
+    and ranking need that class only, never word order; and with one position per term,
+    ``ts_rank`` gives each matched term exactly its class's weight (database_sql.py)."""
+    best = {}
     for number, weight in enumerate("ABCD", 1):
         for term in weighted.get(weight, ()):
-            found = positions.setdefault(term, [])
-            if not found or found[-1] != f"{number}{weight}":
-                found.append(f"{number}{weight}")
-    return " ".join(f"{quoted(term)}:{','.join(found)}" for term, found in positions.items())
+            best.setdefault(term, f"{number}{weight}")
+    return " ".join(f"{quoted(term)}:{position}" for term, position in best.items())
 
 
 def quoted(term):

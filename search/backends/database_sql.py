@@ -5,7 +5,7 @@ written once with the ORM in search/backends/database.py.
 
 - PostgreSQL: the terms are ``search_searchentry.vector``, a ``tsvector`` with a GIN index;
   a query is a ``tsquery`` of its terms ORed, and each term scores the boost of the best
-  weight class holding it (``vector @@ 'term:A'``). Facets are one pass of GROUPING SETS.
+  weight class holding it (``ts_rank`` with the boosts as class weights). Facets are one pass of GROUPING SETS.
   Typos are looked up by trigram similarity (pg_trgm, a GIN index on the vocabulary).
 - SQLite: the terms are in the FTS5 table ``search_entry_text`` (rowid = the entry's id),
   one column per weight class; the same match and score through FTS5 queries. Facets are one
@@ -23,6 +23,11 @@ from ..models import SearchEntry, SearchTerm
 # the Elasticsearch backend's fields (title^4, brand^3, category^2, city^2, the rest 1); SKU
 # and GTIN words count as brand.
 WEIGHT_CLASSES = (("title", "A", 4), ("names", "B", 3), ("labels", "C", 2), ("body", "D", 1))
+# ts_rank's weights of the classes D, C, B, A (at most 1 each): the boosts over the largest.
+MAX_BOOST = max(boost for _, _, boost in WEIGHT_CLASSES)
+RANK_WEIGHTS = [boost / MAX_BOOST for _, _, boost in reversed(WEIGHT_CLASSES)]
+RANK_SCALE = 1.64493406685  # ts_rank divides each term's weight by π²/6 (PostgreSQL's tsrank.c)
+SCORE_PRECISION = 1000  # scores rounded to a thousandth: ts_rank computes in single precision
 FTS_TABLE = "search_entry_text"
 ENTRY_TABLE = SearchEntry._meta.db_table
 TERM_TABLE = SearchTerm._meta.db_table
@@ -75,13 +80,19 @@ class PostgresTextIndex(TextIndex):
         return RawSQL(f'"{ENTRY_TABLE}"."vector" @@ %s::tsquery', [tsquery], output_field=BooleanField())
 
     def score(self, query):
+        """One ``ts_rank`` per term weight (typed words, typo corrections): each vector holds
+        a term once, in its best class (search.fields.tsvector_literal), so ts_rank of an OR
+        query is the sum of the matched terms' class weights divided by RANK_SCALE times the
+        number of terms; multiplied back and rounded, equal scores stay equal."""
         vector = f'"{ENTRY_TABLE}"."vector"'
-        parts, params = [], []
+        by_weight = {}
         for term, weight in query.terms.items():
-            cases = " ".join(f"WHEN {vector} @@ %s::tsquery THEN {boost}" for _, _, boost in WEIGHT_CLASSES[:-1])
-            parts.append(f"%s * (CASE WHEN NOT {vector} @@ %s::tsquery THEN 0 {cases} ELSE {WEIGHT_CLASSES[-1][2]} END)")
-            term = quoted(term)
-            params += [weight, term, *(f"{term}:{letter}" for _, letter, _ in WEIGHT_CLASSES[:-1])]
+            by_weight.setdefault(weight, []).append(term)
+        parts, params = [], []
+        for weight, terms in by_weight.items():
+            parts.append(f"round(ts_rank(%s::real[], {vector}, %s::tsquery) * %s) / %s")
+            scale = weight * RANK_SCALE * MAX_BOOST * len(terms) * SCORE_PRECISION
+            params += [RANK_WEIGHTS, " | ".join(quoted(term) for term in terms), scale, SCORE_PRECISION]
         return RawSQL(" + ".join(parts), params, output_field=FloatField())
 
     def facet_rows(self, sql, params):
