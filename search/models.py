@@ -59,7 +59,7 @@ class SearchCompletion(models.Model):
     title_sort = CodepointTextField()
 
     class Meta:
-        indexes = [models.Index(fields=["locale", "tail", "title_sort"], name="search_completion_prefix_idx")]
+        indexes = [models.Index(fields=["locale", "tail", "title_sort", "entry"], name="search_completion_prefix_idx")]
 
 
 class SearchTerm(models.Model):

@@ -98,7 +98,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='searchcompletion',
-            index=models.Index(fields=['locale', 'tail', 'title_sort'], name='search_completion_prefix_idx'),
+            index=models.Index(fields=['locale', 'tail', 'title_sort', 'entry'], name='search_completion_prefix_idx'),
         ),
         RunSQLOn(
             "postgresql",
