@@ -29,7 +29,7 @@ from django.db.models.lookups import LessThanOrEqual
 
 from cms.stores.geo import EARTH_RADIUS_KM, bounding_box, great_circle_km
 
-from ..models import SearchCompletion, SearchEntry, SearchTerm
+from ..models import SearchCompletion, SearchEntry, SearchFacetValue, SearchTerm
 from .base import (
     DOCUMENT_TYPES,
     FACETS,
@@ -84,6 +84,8 @@ def entry_for(document, weighted):
         locale=document.locale,
         title=document.title,
         title_sort=document.title.casefold(),
+        terms="",  # the previous release's columns (search.models.SearchEntry)
+        data={"fields": {}},
         body=document.body,
         codes=padded(code.casefold() for code in (document.sku, document.gtin) if code),
         page_type=document.page_type,
@@ -180,7 +182,7 @@ class DatabaseSearchBackend(SearchBackend):
         """Plain DELETEs, without loading every entry as the ORM's cascade would."""
         self._text_index().clear()
         with connections[router.db_for_write(SearchEntry)].cursor() as cursor:
-            for model in (SearchCompletion, SearchEntry, SearchTerm):
+            for model in (SearchCompletion, SearchFacetValue, SearchEntry, SearchTerm):
                 cursor.execute(f"DELETE FROM {model._meta.db_table}")
 
     def refresh(self):

@@ -2,9 +2,11 @@
 DATABASE_URL points at it)."""
 
 import pytest
+from django.db import connection
 
 from search.backends.database import DatabaseSearchBackend
-from tests.search.backend_contract import search
+from search.models import SearchEntry
+from tests.search.backend_contract import ref, search
 from tests.search.backend_contract import *  # noqa: F401,F403 - the contract's tests and fixtures
 
 
@@ -26,3 +28,21 @@ def test_scores_add_the_boost_of_each_words_best_field_and_typos_count_half(inde
     assert scores["Gift guide for coffee lovers"] == 1
     corrected = {hit.title: hit.score for hit in search(indexed.backend, "grindr", locale="en").hits}
     assert corrected == {"Coffee grinder": 2}
+
+
+def test_servers_of_the_previous_release_can_write_and_delete_entries_meanwhile(indexed):
+    """The migration only expands (docs/deployment.md): an insert naming only the previous
+    release's columns works, and so does its DELETE of an entry that has completions."""
+    moka = SearchEntry.objects.get(key=f"product:{indexed.products['moka'].pk}")
+    assert moka.completions.exists()
+    columns = "key, type, object_id, locale, title, title_sort, terms, data, page_type, site_ids, brand, city, price_band"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO search_searchentry ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            ["product:999999", "product", 999999, "en", "Old kettle", "old kettle", " old kettl ", '{"fields": {}}', "", "", "", "", ""],
+        )
+        cursor.execute("DELETE FROM search_searchentry WHERE id = %s", [moka.pk])
+    connection.check_constraints()
+    old = SearchEntry.objects.get(key="product:999999")
+    assert (old.body, old.codes, old.category_path, old.services, old.vector) == ("", "", "", "", None)
+    assert ref(indexed.products["moka"]) not in [hit.ref for hit in search(indexed.backend, "moka", locale="en").hits]
