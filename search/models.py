@@ -32,7 +32,7 @@ class SearchEntry(models.Model):
     site_ids = models.CharField(max_length=200, blank=True)  # " 1 2 "; empty: every site
     brand = models.CharField(max_length=100, blank=True)
     city = models.CharField(max_length=100, blank=True)
-    # "/kitchen/coffee/": the slugs from the root category; "/" without a category.
+    # "/kitchen/coffee/": the slugs from the root category; "" without a category.
     category_path = models.CharField(max_length=500, blank=True, db_default="")
     services = models.CharField(max_length=500, blank=True, db_default="")  # " click-and-collect parking "
     price = models.DecimalField(max_digits=12, decimal_places=2, null=True)

@@ -43,7 +43,7 @@ from .base import (
 )
 from .database_query import build_text_query
 from .database_sql import FACET_COLUMNS, text_index
-from .database_text import correctable, fold, highlight, terms, words
+from .database_text import correctable, fold, highlight, terms
 from .es_mapping import price_band
 
 CODE_BOOST = 20  # a query that is a product's SKU or GTIN, as the Elasticsearch backend's
