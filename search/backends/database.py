@@ -204,6 +204,8 @@ class DatabaseSearchBackend(SearchBackend):
         rows = list(page.values_list("pk", "score")[request.offset : request.offset + request.limit])
         if request.facets:
             total, facets = self._count(index, entries)
+        elif 0 < len(rows) < request.limit:  # the last page: no need to count
+            total, facets = request.offset + len(rows), {}
         else:
             total, facets = entries.count(), {}
         hits = self._hits(rows, request, query)

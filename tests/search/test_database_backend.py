@@ -3,6 +3,7 @@ DATABASE_URL points at it)."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search.backends.database import DatabaseSearchBackend
 from search.models import SearchEntry
@@ -46,3 +47,12 @@ def test_servers_of_the_previous_release_can_write_and_delete_entries_meanwhile(
     old = SearchEntry.objects.get(key="product:999999")
     assert (old.body, old.codes, old.category_path, old.services, old.vector) == ("", "", "", "", None)
     assert ref(indexed.products["moka"]) not in [hit.ref for hit in search(indexed.backend, "moka", locale="en").hits]
+
+
+def test_the_last_page_gives_the_total_without_a_count_query(indexed):
+    with CaptureQueriesContext(connection) as queries:
+        first = search(indexed.backend, "espresso", locale="en", facets=False)
+    assert first.total == len(first.hits) > 2
+    assert not [query for query in queries.captured_queries if "COUNT(" in query["sql"].upper()]
+    assert search(indexed.backend, "espresso", locale="en", facets=False, offset=2).total == first.total
+    assert search(indexed.backend, "espresso", locale="en", facets=False, limit=2).total == first.total  # counted
