@@ -176,7 +176,16 @@ class DatabaseSearchBackend(SearchBackend):
                 done += len(batch)
             if progress:
                 progress(done, total)
+        self._analyze()
         return RebuildReport(documents=done, seconds=time.monotonic() - started)
+
+    def _analyze(self):
+        """Fresh planner statistics of the rewritten tables. SQLite has none until ANALYZE runs,
+        and without them it reads a brand's products through the listing index (every product
+        of the language) instead of the brand index: 0.9 s against 0.05 s at 100,000 products."""
+        with connections[router.db_for_write(SearchEntry)].cursor() as cursor:
+            for model in (SearchEntry, SearchCompletion, SearchTerm):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
 
     def _delete_everything(self):
         """Plain DELETEs, without loading every entry as the ORM's cascade would."""

@@ -56,3 +56,13 @@ def test_the_last_page_gives_the_total_without_a_count_query(indexed):
     assert not [query for query in queries.captured_queries if "COUNT(" in query["sql"].upper()]
     assert search(indexed.backend, "espresso", locale="en", facets=False, offset=2).total == first.total
     assert search(indexed.backend, "espresso", locale="en", facets=False, limit=2).total == first.total  # counted
+
+
+def test_a_rebuild_leaves_planner_statistics_of_the_entries(indexed):
+    indexed.backend.rebuild(indexed.documents)
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'search_searchentry'")
+        else:
+            cursor.execute("SELECT COUNT(*) FROM pg_stats WHERE tablename = 'search_searchentry' AND attname = 'brand'")
+        assert cursor.fetchone()[0] > 0
