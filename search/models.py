@@ -45,7 +45,7 @@ class SearchEntry(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["locale", "type", "title_sort"], name="search_entry_listing_idx"),
-            models.Index(fields=["latitude", "longitude"], name="search_entry_location_idx"),
+            models.Index(fields=["locale", "type", "latitude", "longitude"], name="search_entry_location_idx"),
             models.Index(fields=["locale", "brand"], name="search_entry_brand_idx"),
         ]
         # PostgreSQL: a GIN index on ``vector`` (migration 0002).

@@ -71,6 +71,16 @@ class Migration(migrations.Migration):
             model_name='searchentry',
             index=models.Index(fields=['locale', 'brand'], name='search_entry_brand_idx'),
         ),
+        # Led by language and type: a radius search of stores reads stores only, on SQLite too
+        # (which, with statistics, otherwise reads every unlocated product for "no location").
+        migrations.RemoveIndex(
+            model_name='searchentry',
+            name='search_entry_location_idx',
+        ),
+        migrations.AddIndex(
+            model_name='searchentry',
+            index=models.Index(fields=['locale', 'type', 'latitude', 'longitude'], name='search_entry_location_idx'),
+        ),
         migrations.AddField(
             model_name='searchcompletion',
             name='entry',
