@@ -471,10 +471,21 @@ def upsert_values(items, now):
 
 def stored_levels(pairs):
     """``{(store id, product id): (quantity, source_updated_at)}`` of the stored levels of
-    ``pairs``, in one query."""
-    levels = StockLevel.objects.filter(
-        store_id__in={store_id for store_id, _ in pairs}, product_id__in={product_id for _, product_id in pairs}
-    ).values_list("store_id", "product_id", "quantity", "source_updated_at")
+    ``pairs``, in one query. On PostgreSQL the staging table still holds the batch: joined
+    with it, the query reads exactly its levels, where the stores × products of a batch
+    spread over many stores would read many more."""
+    if connection.vendor == "postgresql":
+        table = connection.ops.quote_name(StockLevel._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT level.store_id, level.product_id, level.quantity, level.source_updated_at FROM {table} level "
+                f"JOIN {STAGING_TABLE} staged USING (store_id, product_id)"
+            )
+            levels = cursor.fetchall()
+    else:
+        levels = StockLevel.objects.filter(
+            store_id__in={store_id for store_id, _ in pairs}, product_id__in={product_id for _, product_id in pairs}
+        ).values_list("store_id", "product_id", "quantity", "source_updated_at")
     wanted = set(pairs)
     return {
         (store_id, product_id): (quantity, source_updated_at)

@@ -52,6 +52,17 @@ def test_the_same_instant_with_another_quantity_is_stale_first_report_wins(store
     assert levels() == {("milano", "KETTLE-1"): (5, NOON)}
 
 
+def test_unchanged_and_stale_are_told_by_the_level_of_the_same_store_and_sku(stores, products):
+    # The other store's level of each SKU differs: only the row's own pair may decide.
+    ingest_stock_batch([row(sku="KETTLE-1", quantity=5, at=NOON), row(store="roma", sku="MOKA-3", quantity=5, at=NOON),
+                        row(store="roma", sku="KETTLE-1", quantity=9, at=NOON_ROME),
+                        row(sku="MOKA-3", quantity=9, at="2026-03-01T12:00:01+00:00")])
+
+    result = ingest_stock_batch([row(sku="KETTLE-1", quantity=5, at=NOON), row(store="roma", sku="MOKA-3", quantity=9, at=NOON)])
+
+    assert (result.applied, result.unchanged, result.stale, result.stale_rows) == (0, 1, 1, [2])
+
+
 def test_a_row_repeated_in_a_batch_counts_once_with_its_newest_report(stores, products):
     result = ingest_stock_batch(
         [row(quantity=1, at="2026-03-01T10:00:00+00:00"), row(quantity=3, at=NOON), row(quantity=2, at="2026-03-01T11:00:00+00:00")]

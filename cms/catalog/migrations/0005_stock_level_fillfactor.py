@@ -27,7 +27,7 @@ def set_fillfactor(value):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalog", "0003_stock_api_keys"),
+        ("catalog", "0004_translatable_names"),
     ]
 
     operations = [
