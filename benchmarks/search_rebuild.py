@@ -53,8 +53,8 @@ def process_cpu(pid):
 
 
 def cpu_seconds(pids):
-    """CPU seconds of this process and of ``pids``."""
-    return time.process_time() + sum(process_cpu(pid) for pid in pids)
+    """``{part: CPU seconds so far}``: this process ("app") and each of ``pids`` ({part: pid})."""
+    return {"app": time.process_time(), **{part: process_cpu(pid) for part, pid in pids.items()}}
 
 
 def build(paths):
@@ -95,24 +95,27 @@ def main():
     counts = documents.count_documents()
     print(f"{connection.vendor} {connection.settings_dict['NAME']}: {sum(counts.values()):,} documents {counts}; "
           f"Elasticsearch {', '.join(configured.urls)}", flush=True)
-    pids = [args.es_pid] if args.es_pid else []
+    pids = {"Elasticsearch": args.es_pid} if args.es_pid else {}
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_backend_pid()")
-            pids.append(cursor.fetchone()[0])
+            pids["PostgreSQL"] = cursor.fetchone()[0]
     rates, free_rates = {}, {}
     for number in range(args.rounds):
         order = ["before", "after"] if number % 2 == 0 else ["after", "before"]
         for step in args.steps.split(","):
             for name in order:
-                started, cpu = time.perf_counter(), cpu_seconds(pids)
+                started, cpu_before = time.perf_counter(), cpu_seconds(pids)
                 done = STEPS[step](paths[name])
-                seconds, cpu = time.perf_counter() - started, cpu_seconds(pids) - cpu
+                seconds, cpu_after = time.perf_counter() - started, cpu_seconds(pids)
+                parts = {part: cpu_after[part] - cpu_before[part] for part in cpu_after}
+                cpu = sum(parts.values())
                 rates.setdefault((step, name), []).append(done / seconds)
                 free_rates.setdefault((step, name), []).append(done / max(cpu / 2, 1e-9))
                 print(f"round {number + 1} {step:9} {name:6} {done:,} documents in {seconds:6.1f} s: "
-                      f"{done / seconds:8,.0f} documents/s; {cpu:5.1f} CPU s: {free_rates[(step, name)][-1]:8,.0f} "
-                      "on 2 free cores", flush=True)
+                      f"{done / seconds:8,.0f} documents/s; {cpu:5.1f} CPU s "
+                      f"({', '.join(f'{part} {value:.1f}' for part, value in parts.items())}): "
+                      f"{free_rates[(step, name)][-1]:8,.0f} on 2 free cores", flush=True)
     print("\ndocuments/s, best of the rounds (wall clock on 2 cores shared with other jobs | on 2 free cores):")
     for step in args.steps.split(","):
         before, after = max(rates[(step, "before")]), max(rates[(step, "after")])
