@@ -191,11 +191,17 @@ class ProductImage(Orderable):
 class StockLevel(models.Model):
     """How many units of a product a store holds, as last reported by the store's system."""
 
+    # No index of their own: (store, product) and (product, store) below lead with each, and
+    # every index less is one write less per level ingested.
     store = models.ForeignKey(
-        "stores.StorePage", on_delete=models.CASCADE, related_name="stock_levels", verbose_name=_("store")
+        "stores.StorePage",
+        on_delete=models.CASCADE,
+        related_name="stock_levels",
+        verbose_name=_("store"),
+        db_index=False,
     )
     product = models.ForeignKey(
-        Product, on_delete=models.CASCADE, related_name="stock_levels", verbose_name=_("product")
+        Product, on_delete=models.CASCADE, related_name="stock_levels", verbose_name=_("product"), db_index=False
     )
     quantity = models.PositiveIntegerField(_("quantity"), help_text=_("Units on hand, as an absolute number."))
     source_updated_at = models.DateTimeField(

@@ -12,6 +12,7 @@ translated into Italian is a second document.
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 
 # Document types and the facets every backend computes.
 DOCUMENT_TYPES = ("page", "product", "store")
@@ -197,3 +198,11 @@ class SearchBackend(ABC):
         """Lines about the engine's health for `search_index status` (nodes, replicas,
         circuit breakers); nothing for an engine that is the database itself."""
         return []
+
+
+def chunked(iterable, size):
+    """Lists of ``size`` items of ``iterable``, the last one shorter (rebuilds read and write
+    documents this way)."""
+    iterator = iter(iterable)
+    while chunk := list(islice(iterator, size)):
+        yield chunk

@@ -36,13 +36,13 @@ cluster can serve one and not the other: with a primary shard on a frozen node, 
 to the replica while writes wait for the primary until the cluster drops the node.
 """
 
+import json
 import logging
 import math
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from itertools import islice
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -50,7 +50,16 @@ from elasticsearch import ApiError, BadRequestError, ConnectionTimeout, Elastics
 from elasticsearch.helpers import streaming_bulk
 
 from ..breaker import CircuitBreaker
-from .base import DOCUMENT_TYPES, DocumentRef, RebuildReport, SearchBackend, SearchResponse, SearchUnavailable, Suggestion
+from .base import (
+    DOCUMENT_TYPES,
+    DocumentRef,
+    RebuildReport,
+    SearchBackend,
+    SearchResponse,
+    SearchUnavailable,
+    Suggestion,
+    chunked,
+)
 from .es_mapping import (
     alias_name,
     all_alias_name,
@@ -86,12 +95,20 @@ DEFAULT_OPTIONS = {
     "BREAKER_FAILURES": 3,
     "BREAKER_COOLDOWN": 10,
     "BULK_TIMEOUT": 60,  # seconds, for one bulk request of a rebuild
-    "CHUNK_SIZE": 500,  # documents per bulk request
+    "CHUNK_SIZE": 1000,  # documents per bulk request (1,000 loaded the scale data 10–20 % sooner than 500)
     # Bulk requests of a rebuild in flight at once: the next documents are read from the
     # database while the node indexes the previous ones.
     "BULK_THREADS": 2,
     "SWAP_GRACE": 1.0,  # seconds between the alias swap and deleting the old indices
 }
+
+
+# A new index while a rebuild fills it: not refreshed (nobody searches it yet) and its
+# translog written to disk every few seconds instead of at each bulk request. A node lost
+# meanwhile costs nothing: a replica (REPLICAS as configured, so that a rebuild survives a
+# node's loss, docs/deployment.md) has every write, and when none has, the rebuild fails
+# and its indices are dropped. ``_finish_loading`` sets both back before the swap.
+LOADING_SETTINGS = {"refresh_interval": "-1", "translog": {"durability": "async"}}
 
 
 def _status(error):
@@ -398,22 +415,17 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     def _create_next_index(self, locale):
         name = new_index_name(self.prefix, locale)
-        body = index_body(locale, refresh_interval="-1", **replica_settings(self.replicas))
+        body = index_body(locale, **LOADING_SETTINGS, **replica_settings(self.replicas))
         body["aliases"] = {next_alias_name(self.prefix, locale): {}}
         self.patient_client.indices.create(index=name, body=body)
         return name
 
     def _load(self, documents, new, total, progress):
-        def actions():
+        def entries():
             for document in documents:
                 if document.locale not in new:  # a language added since the settings were read
                     new[document.locale] = self._create_next_index(document.locale)
-                yield {
-                    "_op_type": "create",
-                    "_index": new[document.locale],
-                    "_id": document.ref.key,
-                    "_source": entry_source(document),
-                }
+                yield new[document.locale], document.ref.key, entry_source(document)
 
         # Documents are read here (the database connection belongs to this thread) while up to
         # BULK_THREADS bulk requests are in flight.
@@ -428,7 +440,7 @@ class ElasticsearchSearchBackend(SearchBackend):
                 progress(done, total)
 
         with ThreadPoolExecutor(max_workers=self.bulk_threads) as pool:
-            for chunk in chunked(actions(), self.chunk_size):
+            for chunk in chunked(entries(), self.chunk_size):
                 in_flight.append((pool.submit(self._refused, chunk), len(chunk)))
                 while len(in_flight) > self.bulk_threads:
                     settle()
@@ -440,15 +452,25 @@ class ElasticsearchSearchBackend(SearchBackend):
             progress(0, total)
         return done
 
-    def _refused(self, actions):
-        """Sends ``actions`` in one bulk request; the items refused for a reason that matters."""
-        results = streaming_bulk(self.patient_client, actions, chunk_size=len(actions), raise_on_error=False)
-        return [item for ok, item in results if not ok and not _harmless(item)]
+    def _refused(self, entries):
+        """Creates ``entries`` ((index, id, source)) in one bulk request; returns the items
+        refused for a reason that matters. The request body is written here, as the client
+        would write it (compact JSON, UTF-8): the client's bulk helper copies and inspects
+        every action, which cost a rebuild more CPU than serialising the documents."""
+        body = "".join(
+            f'{{"create":{{"_index":{dumps(index)},"_id":{dumps(key)}}}}}\n{dumps(source)}\n'
+            for index, key, source in entries
+        )
+        # Only what telling the refused items apart needs comes back, not each item's shards,
+        # version and sequence number (a fifth of the bytes for the node to write and us to read).
+        answer = self.patient_client.bulk(operations=body.encode(), filter_path=BULK_ANSWER).body
+        if not answer["errors"]:
+            return []
+        return [item for item in answer["items"] if not _ok(item) and not _harmless(item)]
 
     def _swap(self, new):
         names = ",".join(new.values())
-        self.patient_client.indices.put_settings(index=names, settings={"index": {"refresh_interval": None}})
-        self.patient_client.indices.refresh(index=names)
+        self._finish_loading(names)
         aliases = self._aliases()
         all_alias = all_alias_name(self.prefix)
         old = set()
@@ -468,6 +490,14 @@ class ElasticsearchSearchBackend(SearchBackend):
             time.sleep(self.swap_grace)  # searches already resolved to the old indices finish
             self.patient_client.options(ignore_status=404).indices.delete(index=",".join(sorted(old)))
         self._purge_tombstones(names)
+
+    def _finish_loading(self, names):
+        """The new indices as live ones are: refreshed each second, every write durable at
+        once; then every document loaded made visible and committed to disk (flush)."""
+        settings = {"refresh_interval": None, "translog.durability": None}
+        self.patient_client.indices.put_settings(index=names, settings={"index": settings})
+        self.patient_client.indices.refresh(index=names)
+        self.patient_client.indices.flush(index=names)
 
     def _purge_tombstones(self, names):
         """Deletes the tombstones of deletes that arrived during the rebuild (by search and
@@ -536,10 +566,17 @@ class ElasticsearchSearchBackend(SearchBackend):
         return f"{self.replicas}, for indices created from now on"
 
 
-def chunked(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
+BULK_ANSWER = ["errors", "items.*._id", "items.*.status", "items.*.error"]
+
+
+def dumps(value):
+    """Compact JSON, as the client's serializer writes it."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _ok(item):
+    (result,) = item.values()
+    return 200 <= result.get("status", 500) < 300
 
 
 def _overloaded(item):

@@ -1,12 +1,17 @@
 """Search documents built from the models: what is in them, what never is, and how many
 queries building them all takes."""
 
+import random
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.rich_text import get_text_for_indexing
+
+from cms.catalog.models import Product
+from cms.stores.models import StorePage
 
 from search import documents
 from search.backends.base import DocumentRef
@@ -144,3 +149,69 @@ def test_all_documents_takes_the_same_queries_whatever_the_number_of_rows(sectio
     many_documents, many_queries = build_all_counting_queries()
     assert many_documents == few_documents + 3 * extra
     assert many_queries == few_queries
+
+
+def test_the_rebuild_builds_each_document_as_for_one_object(section, store_index, locales):
+    """all_documents reads stores and products as plain rows; what it builds is what the
+    builders make of the model instances (the path of documents_for, after each change)."""
+    parking, lockers = ServiceFactory(code="parking"), ServiceFactory(code="lockers")
+    kitchen = CategoryFactory(name="Kitchen", slug="kitchen")
+    coffee = CategoryFactory(name="Coffee", slug="coffee", parent=kitchen)
+    StorePageFactory.with_services(store_index, [parking, lockers], title="Duomo", address_extra="Floor 2",
+                                   store_message="<p>Open <b>late</b> &amp; early</p><p>Parking</p>", region="Lombardia")
+    StorePageFactory(parent=store_index, title="No services", postal_code="", search_description="Near the station")
+    StorePageFactory(parent=store_index, title="Draft", live=False)
+    italian = StorePageFactory(parent=store_index, title="Tradotto").copy_for_translation(locales["it"], copy_parents=True)
+    italian.save_revision().publish()
+    hidden = GiftGuidePageFactory.with_products(section, [], title="Restricted section")
+    StorePageFactory(parent=hidden, title="Behind a restriction")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="x")
+    ProductFactory(name="Grinder", brand="Mill", category=coffee, price=Decimal("45.50"), gtin="4006381333931",
+                   description="<p>Burr <b>grinder</b></p><ul><li>steel</li><li>50&nbsp;mm</li></ul><br/>x")
+    ProductFactory(name="No category", category=None, description="", gtin="")
+    ProductFactory(name="Odd markup", description="5 > 3 <!-- note --> & more")
+    ProductFactory(is_active=False)
+    ProductFactory(live=False)
+
+    built = list(documents.all_documents())
+
+    one_by_one = [documents.page_document(page) for page in documents.shopper_page_rows()]
+    one_by_one += [documents.store_document(store) for store in StorePage.objects.live().order_by("path")]
+    one_by_one += [documents.product_document(product) for product in Product.objects.order_by("pk")]
+    assert built == [document for document in one_by_one if document is not None]
+    assert [document.ref.type for document in built].count("store") == 4  # neither the draft nor the restricted
+    assert [document.ref.type for document in built].count("product") == 3
+
+
+RICH_TEXT = [
+    "",
+    "<p>Glass Blanket, item 1 of the scale catalogue.</p>",
+    '<h2 data-block-key="a1">Title</h2><p data-block-key="b2">One<br/>two <i>three</i></p><hr/>'
+    '<ul><li>a</li><li>b</li></ul><blockquote>q</blockquote><ol><li>c</li></ol>',
+    '<p>See <a href="https://example.com/?a=1&amp;b=2">this</a> &amp; <a linktype="page" id="3">that</a></p>',
+    '<embed embedtype="image" id="1" format="left" alt="A pot"/><p>caf&eacute; &#233; &#xe9; &lt;b&gt;</p>',
+    "<P>Upper</P><BR/>case",
+    "plain text, no markup",
+    "5 > 3 and 2 < 4",
+    "fish & chips &amp",
+    "<!-- a comment --><p>x</p>",
+    "<script>var a = 1 < 2;</script><p>y</p>",
+    "<p title='single'>quotes</p>",
+    '<p a="x>y">inside</p>',
+    "<p>unclosed",
+    "<p",
+    "&#1234567890;&unknown;&",
+]
+
+
+def test_plain_text_is_wagtails_text_for_indexing():
+    """plain_text skips Python's HTML parser for simple markup: the text must be the same
+    as Wagtail's for any input, simple or not."""
+    for html in RICH_TEXT:
+        assert documents.plain_text(html) == get_text_for_indexing(html), html
+    pieces = ["<", ">", "/", "&", ";", "#", "x", "p", "br", "li", "h2", " ", "=", '"', "'", "-", "!", "\n",
+              "<p>", "</p>", "<br/>", "&amp;", "&#39;", '<a href="u">', "</a>", "é"]
+    rng = random.Random(18)
+    for _ in range(20_000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 30)))
+        assert documents.plain_text(html) == get_text_for_indexing(html), repr(html)

@@ -13,7 +13,7 @@ from search.backends.base import (
     SearchRequest,
     SearchUnavailable,
 )
-from search.backends.elasticsearch import ElasticsearchSearchBackend
+from search.backends.elasticsearch import BulkError, ElasticsearchSearchBackend
 from search.backends.es_mapping import alias_name
 from tests.search.backend_contract import *  # noqa: F401,F403 - the contract's tests and fixtures
 from tests.search.es_fixtures import es_backend  # noqa: F401 - a fixture
@@ -154,6 +154,26 @@ def test_writes_during_a_rebuild_are_not_lost(catalogue):
     assert "Product 80" not in found
     assert len(found) == 100  # 100 - 1 deleted + 1 added; no tombstone counted
     assert search(catalogue, types=("product",), limit=0).total == 100
+
+
+def test_a_document_the_node_refuses_fails_the_rebuild_and_the_old_index_stays(catalogue):
+    refused = doc("store", 7, "Nowhere", location=(91.0, 9.0))  # a latitude beyond the pole
+    documents = [product(number, f"Rebuilt {number}") for number in range(120)] + [refused]
+
+    with pytest.raises(BulkError) as failure:
+        catalogue.rebuild(iter(documents))
+
+    assert "store:7" in str(failure.value) and "1 documents" in str(failure.value)
+    assert search(catalogue, types=("product",)).total == 3  # the old index still answers
+    assert not any(alias.endswith("-next") for alias in catalogue._aliases())
+
+
+def test_rebuilt_indices_are_refreshed_and_durable_like_the_live_ones(catalogue):
+    catalogue.rebuild(iter([product(1, "Only one")]))
+
+    (settings,) = catalogue.client.indices.get_settings(index=alias_name(catalogue.prefix, "en")).body.values()
+    assert "refresh_interval" not in settings["settings"]["index"]  # the default: each second
+    assert "translog" not in settings["settings"]["index"]  # the default durability: each request
 
 
 def test_a_rebuild_left_unfinished_is_dropped_by_the_next(catalogue):

@@ -52,6 +52,17 @@ def test_the_same_instant_with_another_quantity_is_stale_first_report_wins(store
     assert levels() == {("milano", "KETTLE-1"): (5, NOON)}
 
 
+def test_unchanged_and_stale_are_told_by_the_level_of_the_same_store_and_sku(stores, products):
+    # The other store's level of each SKU differs: only the row's own pair may decide.
+    ingest_stock_batch([row(sku="KETTLE-1", quantity=5, at=NOON), row(store="roma", sku="MOKA-3", quantity=5, at=NOON),
+                        row(store="roma", sku="KETTLE-1", quantity=9, at=NOON_ROME),
+                        row(sku="MOKA-3", quantity=9, at="2026-03-01T12:00:01+00:00")])
+
+    result = ingest_stock_batch([row(sku="KETTLE-1", quantity=5, at=NOON), row(store="roma", sku="MOKA-3", quantity=9, at=NOON)])
+
+    assert (result.applied, result.unchanged, result.stale, result.stale_rows) == (0, 1, 1, [2])
+
+
 def test_a_row_repeated_in_a_batch_counts_once_with_its_newest_report(stores, products):
     result = ingest_stock_batch(
         [row(quantity=1, at="2026-03-01T10:00:00+00:00"), row(quantity=3, at=NOON), row(quantity=2, at="2026-03-01T11:00:00+00:00")]
@@ -111,6 +122,48 @@ def test_a_report_from_the_future_is_refused(stores, products):
     result = ingest_stock_batch([row(at=ahead)], error_policy=PARTIAL, now=now)
 
     assert error_keys(result) == [(1, "source_updated_at", "in_future")]
+
+
+def test_rows_sharing_a_timestamp_are_judged_alike(stores, products):
+    """Each distinct source_updated_at is parsed once per batch: every row that carries it
+    gets its verdict, valid or not."""
+    now = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+    ahead = (now + timedelta(minutes=10)).isoformat()
+    batch = [row(sku="KETTLE-1", at=NOON), row(sku="MOKA-3", at=ahead), row(sku="CUP-6", at=NOON),
+             row(store="roma", sku="MOKA-3", at=ahead), row(store="roma", sku="CUP-6", at="yesterday"),
+             row(store="roma", sku="KETTLE-1", at="yesterday")]
+
+    result = ingest_stock_batch(batch, error_policy=PARTIAL, now=now)
+
+    assert error_keys(result) == [
+        (2, "source_updated_at", "in_future"),
+        (4, "source_updated_at", "in_future"),
+        (5, "source_updated_at", "invalid"),
+        (6, "source_updated_at", "invalid"),
+    ]
+    assert set(levels()) == {("milano", "KETTLE-1"), ("milano", "CUP-6")}
+
+
+def test_store_and_sku_are_read_without_surrounding_spaces(stores, products):
+    result = ingest_stock_batch([row(store=" milano ", sku=" MOKA-3", at=NOON)])
+
+    assert (result.applied, result.errors) == (1, [])
+    assert levels() == {("milano", "MOKA-3"): (5, NOON)}
+
+
+def test_batches_in_one_transaction_each_write_only_their_own_rows(stores, products):
+    from django.db import transaction
+
+    later = "2026-03-01T12:30:00+00:00"
+    every_row = [(store, sku) for store in stores for sku in products]
+    with transaction.atomic():
+        first = ingest_stock_batch([row(store=store, sku=sku, quantity=5, at=NOON) for store, sku in every_row])
+        # Newer reports of the same rows, before the transaction commits (PostgreSQL's
+        # staging table is emptied at each commit, and before each batch).
+        second = ingest_stock_batch([row(store=store, sku=sku, quantity=9, at=later) for store, sku in every_row])
+
+    assert (first.applied, second.applied, second.stale) == (6, 6, 0)
+    assert levels() == {pair: (9, later) for pair in every_row}
 
 
 def test_stock_is_recorded_against_the_store_of_the_default_locale(stores, products, locales):
