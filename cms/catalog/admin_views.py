@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import SearchFilterMixin
 from wagtail.admin.views.generic import IndexView
+from wagtail.models import Revision
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -75,6 +76,41 @@ def remember_paths(categories):
         paths = category_paths()
         for category in categories:
             category.known_path = paths.get(category.pk)
+
+
+def remember_scheduled_revisions(objects):
+    """Gives each of ``objects`` (snippets with drafts) its scheduled revision, or None, read
+    in one query: the listing's status tag asks every draft for it."""
+    objects = list(objects)
+    if not objects:
+        return
+    scheduled = {}
+    revisions = Revision.objects.filter(
+        base_content_type=objects[0].get_base_content_type(),
+        object_id__in=[str(obj.pk) for obj in objects],
+        approved_go_live_at__isnull=False,
+    ).order_by("-pk")
+    for revision in revisions:  # the oldest last, as DraftStateMixin.scheduled_revision takes it
+        scheduled[revision.object_id] = revision
+    for obj in objects:
+        obj.scheduled_revision = scheduled.get(str(obj.pk))
+
+
+class SnippetListingView(SnippetIndexView):
+    """A snippet listing whose rows cost no query each: their language, latest and scheduled
+    revisions are read with the page; ``remember_rows`` adds what a listing shows besides."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("locale", "latest_revision")
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        remember_scheduled_revisions(page.object_list)
+        self.remember_rows(page.object_list)
+        return paginator, page, object_list, is_paginated
+
+    def remember_rows(self, rows):
+        pass
 
 
 class CategoryChoiceField(django_filters.fields.ModelChoiceField):
@@ -141,21 +177,19 @@ class ProductFilterSet(WagtailFilterSet):
         fields = ["is_active", "live", "locale", "category", "currency"]
 
 
-class ProductIndexView(SnippetIndexView):
+class ProductIndexView(SnippetListingView):
     """Searched by ``product_search``; each row's category named without a query of its own."""
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("category", "locale", "latest_revision")
+        return super().get_base_queryset().select_related("category")
 
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
         return queryset.filter(product_search(self.search_query))
 
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
-        remember_paths(product.category for product in page.object_list)
-        return paginator, page, object_list, is_paginated
+    def remember_rows(self, rows):
+        remember_paths(product.category for product in rows)
 
 
 class CategoryFilterSet(WagtailFilterSet):
@@ -166,14 +200,9 @@ class CategoryFilterSet(WagtailFilterSet):
         fields = ["locale", "live", "parent"]
 
 
-class CategoryIndexView(SnippetIndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().select_related("locale", "latest_revision")
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
-        remember_paths(page.object_list)
-        return paginator, page, object_list, is_paginated
+class CategoryIndexView(SnippetListingView):
+    def remember_rows(self, rows):
+        remember_paths(rows)
 
 
 # Stock levels ------------------------------------------------------------------------------
