@@ -58,7 +58,9 @@ def inputs(rng):
     stores = StorePage.objects.filter(locale=locale).order_by("pk")
     store = stores[rng.randrange(stores.count())]
     word = rng.choice([word for word in product.name.split() if len(word) >= 4] or [product.name])
-    return {"product": product, "store": store, "word": word.lower(), "sku": product.sku, "sku_prefix": product.sku[:-2]}
+    return {
+        "product": product, "store": store, "word": word.lower(), "sku": product.sku, "sku_prefix": product.sku[:-2],
+    }
 
 
 def actions(data):

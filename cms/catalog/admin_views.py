@@ -40,9 +40,9 @@ def product_search(text):
 
 
 def stock_level_search(text):
-    """Stock levels of the products (``product_search``) or stores
-    that ``text`` names (stores by title or city), each side cut at ``STOCK_SEARCH_MATCHES`` so that the stock table is
-    read through its product and store indexes."""
+    """Stock levels of the products (``product_search``) or stores (by title or city) that
+    ``text`` names, each side cut at ``STOCK_SEARCH_MATCHES`` so that the stock table is read
+    through its product and store indexes."""
     text = text.strip()
     if not text:
         return Q()
@@ -153,7 +153,8 @@ class ProductSearchInChooser:
 
     def get_filter_form_class(self):
         bases = super().get_filter_form_class().__bases__
-        return type("FilterForm", tuple(ProductSearchFilter if base is SearchFilterMixin else base for base in bases), {})
+        bases = tuple(ProductSearchFilter if base is SearchFilterMixin else base for base in bases)
+        return type("FilterForm", bases, {})
 
 
 class ProductChooseView(ProductSearchInChooser, SnippetChooseView):
