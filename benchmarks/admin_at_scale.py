@@ -8,7 +8,9 @@ requested ``--runs`` times; the table gives the median and the slowest server ti
 whole request through Django, no network), the SQL queries of one request and the size of
 the page. An action whose first run takes longer than ``--give-up`` seconds is run once.
 Search words, SKUs, stores and products are drawn from the data, seeded, so two runs over
-the same data (before and after a change) ask the same things.
+the same data (before and after a change) ask the same things. The scale data is loaded
+without Wagtail's search index: to compare with code that searches through it, build it
+first (``manage.py update_index``), or an empty index answers every search at once.
 """
 
 import argparse
