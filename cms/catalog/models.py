@@ -69,7 +69,8 @@ class Category(EditorialSnippet):
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_per_locale")]
 
     def __str__(self):
-        return " › ".join(category.name for category in self.ancestors_and_self())
+        known_path = getattr(self, "known_path", None)  # given by admin listings, read for a page at once
+        return known_path or " › ".join(category.name for category in self.ancestors_and_self())
 
     def ancestors_and_self(self):
         chain, node, seen = [], self, set()

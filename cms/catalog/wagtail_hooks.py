@@ -17,6 +17,15 @@ from cms.core.widgets import MultipleChooser
 from cms.stores.choosers import store_chooser_viewset
 from cms.stores.models import StorePage
 
+from .admin_views import (
+    CategoryFilterSet,
+    CategoryIndexView,
+    ProductChooserViewSet,
+    ProductFilterSet,
+    ProductIndexView,
+    StockLevelFilterSet,
+    StockLevelIndexView,
+)
 from .ingestion_keys import issue_key
 from .models import Category, Product, StockApiKey, StockLevel
 
@@ -34,7 +43,9 @@ class ProductViewSet(SnippetViewSet):
         "name", "sku", "brand", "category", "price", "currency", yes_no(Product, "is_active"), "locale",
         live_status(),
     ]
-    list_filter = ["is_active", "live", "locale", "category", "currency"]
+    filterset_class = ProductFilterSet
+    index_view_class = ProductIndexView
+    chooser_viewset_class = ProductChooserViewSet
     list_export = ["sku", "gtin", "name", "brand", "category", "price", "currency", "is_active", "shop_url"]
     ordering = ["name"]
 
@@ -43,7 +54,8 @@ class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "folder-open-inverse"
     list_display = ["__str__", "slug", "locale", live_status()]
-    list_filter = ["locale", "live", "parent"]
+    filterset_class = CategoryFilterSet
+    index_view_class = CategoryIndexView
 
 
 class StockLevelViewSet(ModelViewSet):
@@ -55,9 +67,10 @@ class StockLevelViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 205
     list_display = ["product", "store", "quantity", "source_updated_at", "updated_at"]
-    list_filter = ["store"]
-    search_fields = ["product__sku", "product__name", "store__title"]
-    ordering = ["product__sku"]
+    filterset_class = StockLevelFilterSet
+    index_view_class = StockLevelIndexView
+    search_fields = ["product__sku", "product__name", "store__title"]  # what stock_level_search reads
+    ordering = ["product_id", "store_id"]  # the (product, store) index: no sort of the whole table
 
 
 class CatalogGroup(SnippetViewSetGroup):

@@ -1,5 +1,5 @@
 """Admin widgets for a catalog's worth of content: choosers with search and a language
-filter instead of raw multi-selects, minute-precision times, a searchable time zone, and
+filter instead of raw multi-selects, minute-precision times, a time zone and a country typed with suggestions, and
 date-times that say which time zone they are in."""
 
 import json
@@ -7,6 +7,7 @@ import json
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.telepath import JSContext
@@ -110,18 +111,44 @@ class MinuteTimeInput(forms.TimeInput):
         super().__init__(attrs={"step": "60", **(attrs or {})}, format="%H:%M")
 
 
-class TimeZoneInput(forms.TextInput):
-    """A time zone typed with suggestions (the browser filters the list as one types),
-    instead of a dropdown of 600 names; the model field validates the value."""
+class SuggestionsInput(forms.TextInput):
+    """A value typed with suggestions (an HTML datalist: the browser filters it as one types)
+    instead of a dropdown of hundreds of options; the model field validates the value.
+    ``suggestions()`` gives (value, label) pairs, the label shown beside the value."""
 
-    template_name = "core/admin/widgets/time_zone_input.html"
+    template_name = "core/admin/widgets/suggestions_input.html"
+
+    def suggestions(self):
+        raise NotImplementedError
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         list_id = f"{context['widget']['attrs'].get('id', name)}-suggestions"
         context["widget"]["attrs"].update(list=list_id, autocomplete="off", spellcheck="false")
-        context["widget"].update(list_id=list_id, suggestions=place_time_zone_names())
+        context["widget"].update(list_id=list_id, suggestions=self.suggestions())
         return context
+
+
+class TimeZoneInput(SuggestionsInput):
+    """A time zone typed with suggestions, instead of a dropdown of 600 names."""
+
+    def suggestions(self):
+        return [(name, "") for name in place_time_zone_names()]
+
+
+class CountryInput(SuggestionsInput):
+    """A country's ISO 3166 code ("IT") typed with suggestions that name each country in the
+    editor's language, instead of a dropdown of 250 countries; typed in any case."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"maxlength": "2", "size": "4", **(attrs or {})})
+
+    def suggestions(self):
+        return list(countries)
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return value.strip().upper() if isinstance(value, str) else value
 
 
 class ZonedDateTimeInput(AdminDateTimeInput):

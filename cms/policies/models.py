@@ -13,6 +13,7 @@ from wagtail.search import index
 from cms.core.blocks import RICH_TEXT_FEATURES, FAQItemBlock
 from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
+from cms.core.widgets import CountryInput
 
 from .forms import ReturnPolicyPageForm
 
@@ -50,7 +51,7 @@ class ReturnPolicyPage(HeadlessPreviewMixin, Page):
         ContentChecksPanel(),
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("market"), FieldPanel("region")]), FieldPanel("effective_date")],
+            [FieldRowPanel([FieldPanel("market", widget=CountryInput()), FieldPanel("region")]), FieldPanel("effective_date")],
             heading=_("Where and from when"),
         ),
         MultiFieldPanel(

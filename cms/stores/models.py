@@ -22,7 +22,7 @@ from cms.core.fields import optional_image
 from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, Tab, ZonedPublishingPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.snippets import EditorialSnippet
-from cms.core.widgets import MinuteTimeInput, MultipleChooser, TimeZoneInput, localized_snippet_chooser
+from cms.core.widgets import CountryInput, MinuteTimeInput, MultipleChooser, TimeZoneInput, localized_snippet_chooser
 from cms.core.validators import (
     LATITUDE_VALIDATORS,
     LONGITUDE_VALIDATORS,
@@ -158,7 +158,7 @@ class StorePage(HeadlessPreviewMixin, Page):
                 FieldPanel("street_address"),
                 FieldPanel("address_extra"),
                 FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
-                FieldRowPanel([FieldPanel("region"), FieldPanel("country")]),
+                FieldRowPanel([FieldPanel("region"), FieldPanel("country", widget=CountryInput())]),
             ],
             heading=_("Address"),
         ),

@@ -440,3 +440,28 @@ def test_a_time_zone_outside_the_suggestions_is_still_a_valid_iana_zone(admin_cl
     assert_redirected(post_form(admin_client, page_add_url(StorePage, store_index), data))
 
     assert StorePage.objects.get(slug="milano-duomo").time_zone == "US/Eastern"
+
+
+def test_the_country_is_typed_as_a_code_with_named_suggestions(admin_client, store_index):
+    data = store_form(country=" it ", opening_hours=[hours(MONDAY, "09:00", "18:00")])
+
+    assert_redirected(post_form(admin_client, page_add_url(StorePage, store_index), data))
+
+    store = StorePage.objects.get(slug="milano-duomo")
+    assert store.country == "IT"  # typed in any case, kept as the ISO code
+    html = admin_client.get(page_edit_url(store)).content.decode()
+    country_input = re.search(r'<input type="text" name="country"[^>]*>', html).group(0)
+    assert 'value="IT"' in country_input and 'list="id_country-suggestions"' in country_input
+    assert '<option value="IT">Italy</option>' in html
+    assert html.count('<option value="IT">') == 1  # a datalist, no <select> of every country
+    italian = admin_client.get(page_edit_url(store), HTTP_ACCEPT_LANGUAGE="it").content.decode()
+    assert '<option value="DE">Germania</option>' in italian
+
+
+def test_an_unknown_country_is_rejected_naming_the_field(admin_client, store_index):
+    data = store_form(country="XX", opening_hours=[hours(MONDAY, "09:00", "18:00")])
+
+    response = post_form(admin_client, page_add_url(StorePage, store_index), data)
+
+    assert_field_error(response, "country", "Select a valid choice")
+    assert not StorePage.objects.filter(slug="milano-duomo").exists()
