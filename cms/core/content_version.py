@@ -66,12 +66,30 @@ def current_versions(max_age=0):
     """``{scope: version}`` of every scope (a scope never bumped is absent: read it as 0).
     One SQL query, or one Redis round trip (version_stores.py); with ``max_age`` seconds a
     process reuses what it read that recently."""
-    now = time.monotonic()
+    versions = _recent(max_age)
+    return versions if versions is not None else _remember(version_store().read())
+
+
+def current_versions_with(cache, key, max_age=0):
+    """``(current_versions(max_age), cache.get(key))``, in one round trip when the versions
+    are read from the Redis that ``cache`` is."""
+    versions = _recent(max_age)
+    if versions is not None:
+        return versions, cache.get(key)
+    versions, value = version_store().read_with(cache, key)
+    return _remember(versions), value
+
+
+def _recent(max_age):
+    """The versions this process read less than ``max_age`` seconds ago, else None."""
     read_at = _memo["read_at"]
-    if max_age and read_at is not None and now - read_at < max_age:
+    if max_age and read_at is not None and time.monotonic() - read_at < max_age:
         return _memo["versions"]
-    versions = version_store().read()
-    _memo.update(read_at=now, versions=versions)
+    return None
+
+
+def _remember(versions):
+    _memo.update(read_at=time.monotonic(), versions=versions)
     return versions
 
 
