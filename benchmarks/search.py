@@ -39,15 +39,23 @@ from search.documents import all_documents, count_documents  # noqa: E402
 from search.settings import search_setting  # noqa: E402
 
 
+def sample(rng, rows, size=300):
+    """Up to ``size`` of ``rows`` (a queryset ordered by primary key) drawn with ``rng``: the same
+    ones on every run over the same data, whatever the code under test."""
+    rows = list(rows)
+    return rng.sample(rows, min(size, len(rows)))
+
+
 def inputs(rng):
     """Words, brands, category slugs and store points of the data, in the default language."""
     locale = Locale.get_default()
-    products = Product.objects.filter(locale=locale, live=True, is_active=True)
-    names = list(products.order_by("?").values_list("name", flat=True)[:300])
+    products = Product.objects.filter(locale=locale, live=True, is_active=True).order_by("pk")
+    names = sample(rng, products.values_list("name", flat=True))
     words = sorted({word.strip(",.").lower() for name in names for word in name.split() if len(word) >= 4})
-    brands = sorted(set(products.order_by("?").values_list("brand", flat=True)[:300]))
-    categories = list(Category.objects.filter(locale=locale).values_list("slug", flat=True))
-    points = list(StorePage.objects.live().filter(locale=locale).order_by("?").values_list("latitude", "longitude")[:300])
+    brands = sorted(set(sample(rng, products.values_list("brand", flat=True))))
+    categories = list(Category.objects.filter(locale=locale).order_by("pk").values_list("slug", flat=True))
+    stores = StorePage.objects.live().filter(locale=locale).order_by("pk")
+    points = sample(rng, stores.values_list("latitude", "longitude"))
     if not (words and brands and categories and points):
         sys.exit("No products or stores: load the demo or the scale data first.")
     return locale.language_code, words, brands, categories, [(float(lat), float(lon)) for lat, lon in points]

@@ -2,7 +2,8 @@
 # Browser tests: headless Chromium (Debian's package) driven by playwright-core.
 #   scripts/browser.sh install    install chromium (apt-get) and playwright-core (npm, tests/browser/)
 #   scripts/browser.sh available  exit 0 when both are installed
-#   scripts/browser.sh test       serve the demo site from a scratch SQLite database and run the tests
+#   scripts/browser.sh test [FILE...]  serve the demo site from a scratch SQLite database and run
+#                                 the tests (every tests/browser/*.test.mjs, or the files named)
 # Nothing downloads a browser: playwright-core drives /usr/bin/chromium (CHROMIUM to change it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,7 +50,9 @@ run_tests() {
   echo "--- Demo site ready in $((SECONDS - started)) s; serving on 127.0.0.1:$PORT"
   serve_demo "$PORT" "$SCRATCH/server.log" /en/
   local tests_started=$SECONDS status=0
-  BASE_URL="http://127.0.0.1:$PORT" CHROMIUM="$CHROMIUM" node_test "$BROWSER_DIR"/*.test.mjs || status=$?
+  local files=("$@")
+  [[ ${#files[@]} -gt 0 ]] || files=("$BROWSER_DIR"/*.test.mjs)
+  BASE_URL="http://127.0.0.1:$PORT" CHROMIUM="$CHROMIUM" node_test "${files[@]}" || status=$?
   stop_server
   echo "--- Browser tests: $((SECONDS - tests_started)) s (whole stage with the demo site: $((SECONDS - started)) s)"
   echo "--- Screenshots: $PWD/$BROWSER_DIR/screenshots/"
@@ -60,6 +63,6 @@ run_tests() {
 case "${1:-test}" in
   install) install ;;
   available) available ;;
-  test) run_tests ;;
-  *) echo "usage: $0 install|available|test" >&2; exit 2 ;;
+  test) shift; run_tests "$@" ;;
+  *) echo "usage: $0 install|available|test [FILE...]" >&2; exit 2 ;;
 esac

@@ -104,22 +104,29 @@ lane_one() {
   # marked `elasticsearch` need the node, those marked `varnish` and `redis` run in lane 2 (the
   # production shape) and the cluster tests in a run of their own; they are left out of the
   # SQLite pass, not skipped.
+  # Every stage runs even after one failed, so one run reports every failure; the lane
+  # fails with the first failure's status.
+  local status=0
   run_suite "SQLite" DATABASE_URL= ELASTICSEARCH_URL= \
-    -m "not postgres and not elasticsearch and not varnish and not redis and not elasticsearch_cluster"
+    -m "not postgres and not elasticsearch and not varnish and not redis and not elasticsearch_cluster" || status=$?
   if [[ -n "$DATABASE_URL_PG" ]]; then
     run_suite "PostgreSQL with Elasticsearch (tests marked elasticsearch)" \
-      DATABASE_URL="${DATABASE_URL_PG%/*}/storefront_es" ELASTICSEARCH_URL="$ELASTICSEARCH_URL_PG" -m elasticsearch
+      DATABASE_URL="${DATABASE_URL_PG%/*}/storefront_es" ELASTICSEARCH_URL="$ELASTICSEARCH_URL_PG" -m elasticsearch \
+      || ((status = status ? status : $?))
   fi
-  browser_tests
-  client_tests
+  browser_tests || ((status = status ? status : $?))
+  client_tests || ((status = status ? status : $?))
+  return "$status"
 }
 
 lane_two() {
+  local status=0
   if [[ -n "$DATABASE_URL_PG" ]]; then
     run_suite "PostgreSQL (all other tests)" \
-      DATABASE_URL="$DATABASE_URL_PG" ELASTICSEARCH_URL= -m "not elasticsearch and not elasticsearch_cluster"
-    cluster_tests
+      DATABASE_URL="$DATABASE_URL_PG" ELASTICSEARCH_URL= -m "not elasticsearch and not elasticsearch_cluster" || status=$?
+    cluster_tests || ((status = status ? status : $?))
   fi
+  return "$status"
 }
 
 cluster_tests() {

@@ -3,11 +3,11 @@
 
 Elasticsearch narrows the stores to the circle (a geo_distance filter on the store documents
 of every language, through the ``<prefix>-all`` alias); the database then keeps those of
-``query.stores`` that pass the store filter, in one query, and the distance is measured
-exactly as ``DatabaseStoreLocator`` does (``great_circle_km`` on the stored coordinates), so
-both locators return the same stores with the same distances. Elasticsearch's own distance
-(a fast haversine on coordinates rounded to about a centimetre) only decides which stores
-are read: it is asked for a few metres more than the radius and the exact cut is ours.
+``query.stores`` that pass the store filter, and measures, cuts and orders them exactly as
+``DatabaseStoreLocator`` does (``locator.by_distance`` on the stored coordinates), so both
+locators return the same stores with the same distances. Elasticsearch's own distance (a
+fast haversine on coordinates rounded to about a centimetre) only decides which stores are
+read: it is asked for a few metres more than the radius and the exact cut is ours.
 
 Only indexed stores (live and public) can be found: a draft store in ``query.stores`` is
 not returned, unlike with the database locator.
@@ -17,9 +17,8 @@ When the node cannot answer, the database locator answers instead (logged).
 
 import logging
 
-from cms.stores.geo import great_circle_km
 from cms.stores.listing import filter_stores
-from cms.stores.locator import DatabaseStoreLocator, StoreLocator, in_distance_order
+from cms.stores.locator import DatabaseStoreLocator, StoreLocator, by_distance
 
 from .backends.base import SearchUnavailable
 from .backends.elasticsearch import ElasticsearchSearchBackend
@@ -88,12 +87,7 @@ class ElasticsearchStoreLocator(StoreLocator):
             log = logger.debug if isinstance(error, CircuitOpen) else logger.warning  # the breaker logs once
             log("Store locator: Elasticsearch unavailable (%s); the database answers.", error)
             return DatabaseStoreLocator().search(query)
-        found = []
-        for store in stores.filter(pk__in=ids).order_by():
-            km = great_circle_km(query.point, (float(store.latitude), float(store.longitude)))
-            if km <= query.radius_km:
-                found.append((store, km))
-        return in_distance_order(found)
+        return by_distance(stores.filter(pk__in=ids), query.point, query.radius_km)
 
     def store_ids_within(self, point, radius_km):
         """The page ids of the indexed stores within (about) ``radius_km`` of ``point``."""

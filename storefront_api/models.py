@@ -10,11 +10,14 @@ class PersistedQuery(models.Model):
         AUTOMATIC = "automatic", _("Automatic (sent by a client with its hash)")
         REGISTERED = "registered", _("Registered (manage.py register_queries)")
 
-    sha256 = models.CharField(max_length=64, unique=True, help_text=_("Hex sha256 of the query text, as clients send it."))
-    query = models.TextField(help_text=_("The query text, exactly as hashed."))
-    source = models.CharField(max_length=16, choices=Source.choices, default=Source.AUTOMATIC)
-    created_at = models.DateTimeField(auto_now_add=True)
+    sha256 = models.CharField(
+        _("SHA-256"), max_length=64, unique=True, help_text=_("Hex sha256 of the query text, as clients send it.")
+    )
+    query = models.TextField(_("query"), help_text=_("The query text, exactly as hashed."))
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.AUTOMATIC)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(
+        _("last used"),
         # A default in the database too: app servers still running the previous release insert
         # rows without this column while a deployment rolls out (docs/deployment.md).
         db_default=Now(),

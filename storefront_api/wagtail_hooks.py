@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
@@ -72,10 +73,11 @@ class PersistedQueryViewSet(ModelViewSet):
         index_url = reverse(self.get_url_name("index"))
         if request.method == "POST":
             removed = clear([PersistedQuery.Source.AUTOMATIC])
-            messages.success(request, _("%(count)d automatic queries removed.") % {"count": removed})
+            message = ngettext("%(count)d automatic query removed.", "%(count)d automatic queries removed.", removed)
+            messages.success(request, message % {"count": removed})
             return redirect(index_url)
         automatic = PersistedQuery.objects.filter(source=PersistedQuery.Source.AUTOMATIC).count()
-        return TemplateResponse(request, "storefront_api/clear_persisted_queries.html", {
+        return TemplateResponse(request, "storefront_api/admin/clear_persisted_queries.html", {
             "page_title": _("Clear automatic queries"), "header_icon": self.icon, "automatic": automatic,
             "cap": api_setting("PERSISTED_QUERIES_MAX"), "index_url": index_url,
         })

@@ -7,8 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+
+from cms.core.fields import optional_image
 
 from .contrast import AA_TEXT, AA_UI, HEX_COLOR, contrast_ratio, format_ratio
 from .seasons import overlapping_windows
@@ -24,17 +27,25 @@ font_family = RegexValidator(
 SAFE_FONTS = "system-ui, sans-serif · Georgia, serif · \"Helvetica Neue\", Arial, sans-serif · ui-monospace, monospace"
 
 
+def font_family_help():
+    return _("A CSS font-family list of fonts shoppers already have, e.g. %(fonts)s.") % {"fonts": SAFE_FONTS}
+
+
 def color_field(label, default, help_text):
     return models.CharField(label, max_length=7, default=default, validators=[hex_color], help_text=help_text)
 
 
 class Theme(models.Model):
     site = models.ForeignKey(
-        "wagtailcore.Site", on_delete=models.CASCADE, related_name="themes", help_text=_("The site this theme styles.")
+        "wagtailcore.Site",
+        on_delete=models.CASCADE,
+        related_name="themes",
+        verbose_name=_("site"),
+        help_text=_("The site this theme styles."),
     )
-    name = models.CharField(max_length=80, help_text=_("Shown to editors only, e.g. \"Christmas 2026\"."))
+    name = models.CharField(_("name"), max_length=80, help_text=_("Shown to editors only, e.g. \"Christmas 2026\"."))
     slug = models.SlugField(
-        max_length=80, unique=True, help_text=_("Names the theme's style sheet: /themes/<slug>.css.")
+        _("slug"), max_length=80, unique=True, help_text=_("Names the theme's style sheet: /themes/<slug>.css.")
     )
     primary_color = color_field(
         _("primary"), "#1f4e79", _("Links, buttons and other controls; needs 3:1 against the background.")
@@ -47,17 +58,20 @@ class Theme(models.Model):
         _("text"), "#1d1d1f", _("Body text; needs 4.5:1 (WCAG AA) against both background and surface.")
     )
     font_family = models.CharField(
+        _("font family"),
         max_length=200,
         default="system-ui, sans-serif",
         validators=[font_family],
-        help_text=_("A CSS font-family list of fonts shoppers already have, e.g. %(fonts)s.") % {"fonts": SAFE_FONTS},
+        help_text=lazy(font_family_help, str)(),
     )
     base_font_size = models.PositiveSmallIntegerField(
+        _("base font size"),
         default=16,
         validators=[MinValueValidator(12), MaxValueValidator(24)],
         help_text=_("Body text size in pixels (12–24)."),
     )
     type_scale_ratio = models.DecimalField(
+        _("type scale ratio"),
         max_digits=4,
         decimal_places=3,
         default=Decimal("1.250"),
@@ -65,39 +79,45 @@ class Theme(models.Model):
         help_text=_("Each heading size is the previous one times this ratio (1.05–1.75; 1.25 is a major third)."),
     )
     radius = models.PositiveSmallIntegerField(
-        default=8, validators=[MaxValueValidator(48)], help_text=_("Corner radius of cards and buttons in pixels.")
+        _("corner radius"),
+        default=8,
+        validators=[MaxValueValidator(48)],
+        help_text=_("Corner radius of cards and buttons in pixels."),
     )
     spacing_unit = models.PositiveSmallIntegerField(
+        _("spacing unit"),
         default=16,
         validators=[MinValueValidator(2), MaxValueValidator(48)],
         help_text=_("The base spacing in pixels; layouts use multiples of it."),
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=_("Shown in the header; leave empty to show the site name."),
-    )
-    favicon = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=_("A square image; browsers show it in tabs and bookmarks."),
-    )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        help_text=_("A wide image frontends may show at the top of the home page."),
+    logo = optional_image(_("logo"), help_text=_("Shown in the header; leave empty to show the site name."))
+    favicon = optional_image(_("favicon"), help_text=_("A square image; browsers show it in tabs and bookmarks."))
+    hero_image = optional_image(
+        _("hero image"), help_text=_("A wide image frontends may show at the top of the home page.")
     )
     is_default = models.BooleanField(
-        default=False, help_text=_("The theme the site uses outside any seasonal window. One per site.")
+        _("default theme"),
+        default=False,
+        help_text=_("The theme the site uses outside any seasonal window. One per site."),
     )
     season_start = models.DateField(
-        null=True, blank=True, help_text=_("First day of the seasonal window. Leave both dates empty for a non-seasonal theme.")
+        _("season starts"),
+        null=True,
+        blank=True,
+        help_text=_("First day of the seasonal window. Leave both dates empty for a non-seasonal theme."),
     )
     season_end = models.DateField(
-        null=True, blank=True, help_text=_("Last day of the seasonal window (included), e.g. 6 January for Christmas.")
+        _("season ends"),
+        null=True,
+        blank=True,
+        help_text=_("Last day of the seasonal window (included), e.g. 6 January for Christmas."),
     )
     repeats_every_year = models.BooleanField(
+        _("repeats every year"),
         default=False,
         help_text=_("Use the window's days and months every year (the years of the dates are ignored)."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
@@ -129,6 +149,8 @@ class Theme(models.Model):
     ]
 
     class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
         ordering = ["site", "-is_default", "name"]
         constraints = [
             models.UniqueConstraint(fields=["site"], condition=Q(is_default=True), name="one_default_theme_per_site")

@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.core.choosers import SnippetViewSet
+from cms.core.columns import yes_no
 
 from .models import Theme
 
@@ -11,7 +13,7 @@ class ThemeViewSet(SnippetViewSet):
     menu_label = _("Themes")
     menu_order = 900
     add_to_admin_menu = True
-    list_display = ["name", "site", "is_default", "season_start", "season_end"]
+    list_display = ["name", "site", yes_no(Theme, "is_default"), "season_start", "season_end"]
     list_filter = ["site", "is_default"]
     search_fields = ["name", "slug"]
 

@@ -62,14 +62,15 @@ def pickup_estimate(
     return (opening + preparation).astimezone(schedule.zone)
 
 
-def stock_levels(store_keys, skus):
+def stock_levels(store_keys, skus, default_locale=None):
     """``{(store translation_key, sku): StockLevel}`` for the given stores (any language of
-    them) and SKUs, in one query. Stock is recorded against the default-language rows."""
+    them) and SKUs, in one query (two without ``default_locale``, the default Locale). Stock
+    is recorded against the default-language rows."""
     from wagtail.models import Locale
 
     from .models import StockLevel
 
-    default_locale = Locale.get_default()
+    default_locale = default_locale or Locale.get_default()
     rows = StockLevel.objects.filter(
         store__translation_key__in=set(store_keys),
         store__locale=default_locale,
@@ -90,23 +91,64 @@ class StoreAvailability:
     pickup_estimate: datetime | None
 
 
-def stocked_nearby(nearby, sku, levels, limit=None):
-    """``[(store, km, level)]``: the nearest ``limit`` stores of ``nearby`` (``[(store, km)]``,
-    nearest first) that have ``sku`` in stock by ``levels`` (from ``stock_levels``)."""
-    found = []
-    for store, km in nearby:
-        level = levels.get((store.translation_key, sku))
-        if stock_band(level.quantity if level else None) == StockBand.OUT_OF_STOCK:
-            continue
-        found.append((store, km, level))
-        if limit is not None and len(found) >= limit:
-            break
-    return found
+def in_stock_somewhere(stores, skus, default_locale, stores_locale=None):
+    """``stores`` (a StorePage queryset, its order kept) narrowed to those with at least one of
+    ``skus`` in stock (more than ``STOCK_OUT_THRESHOLD`` units), by the stock recorded against
+    their default-language page (``default_locale``: the default Locale). A condition of the
+    same query, not a query of its own. When ``stores_locale`` (the language of all of
+    ``stores``) is the default one, the condition is on their ids: fewer joins to plan."""
+    from .models import StockLevel
+
+    out_at_most, _low_at_most = stock_thresholds()
+    stocked = StockLevel.objects.filter(product__sku__in=set(skus), product__locale=default_locale, quantity__gt=out_at_most)
+    if stores_locale is not None and stores_locale.pk == default_locale.pk:
+        return stores.filter(pk__in=stocked.values("store_id"))
+    return stores.filter(translation_key__in=stocked.filter(store__locale=default_locale).values("store__translation_key"))
+
+
+# The most stores one read of ``nearest_in_stock`` takes. The first read takes ``limit`` per
+# SKU; each further one (needed only when some SKU still lacks stores) four times more.
+MOST_STORES_PER_READ = 1000
+
+
+def nearest_in_stock(nearby, skus, limit, levels_of, default_locale, stores_locale=None):
+    """For each of ``skus``, the nearest ``limit`` stores of ``nearby`` that have it in stock:
+    ``({sku: [(store, km, level)]}, reach_km)``.
+
+    ``nearby`` is a StorePage queryset in distance order with ``distance_km`` on each store
+    (``StoreLocator.within``). The database keeps only the stores with one of ``skus`` in
+    stock and returns the nearest of them (``limit`` per SKU at first, more only when some
+    SKU still lacks stores); ``levels_of(stores, skus)`` gives their stock levels as
+    ``{(store translation_key, sku): StockLevel}``. So the stores of a whole radius are never
+    read, nor their stock. ``default_locale`` and ``stores_locale`` as ``in_stock_somewhere``.
+
+    ``reach_km``: the answer depends on the stock of the stores of ``nearby`` up to this
+    distance, and of no other (a store farther away cannot enter any list); None when it is
+    the whole of ``nearby`` (some SKU has fewer than ``limit`` stores).
+    """
+    skus = list(dict.fromkeys(skus))
+    found = {sku: [] for sku in skus}
+    stocked = in_stock_somewhere(nearby, skus, default_locale, stores_locale)
+    read, size = 0, min(limit * len(skus), MOST_STORES_PER_READ)
+    while True:
+        stores = list(stocked[read : read + size])
+        read += len(stores)
+        levels = levels_of(stores, skus) if stores else {}
+        for store in stores:
+            for sku in skus:
+                level = levels.get((store.translation_key, sku))
+                if len(found[sku]) < limit and stock_band(level.quantity if level else None) != StockBand.OUT_OF_STOCK:
+                    found[sku].append((store, store.distance_km, level))
+        if all(len(shown) == limit for shown in found.values()):
+            return found, max(shown[-1][1] for shown in found.values())
+        if len(stores) < size:
+            return found, None
+        size = min(size * 4, MOST_STORES_PER_READ)
 
 
 def availability_in(stocked, moment):
-    """Each of ``stocked`` (from ``stocked_nearby``; the stores' hours and services
-    prefetched) with its band and, for click & collect stores, the pickup estimate of an
+    """Each of ``stocked`` (``[(store, km, level)]`` from ``nearest_in_stock``; the stores'
+    hours and services prefetched) with its band and, for click & collect stores, the pickup estimate of an
     order at ``moment``. No queries."""
     from cms.stores.hours import schedule_for_store
     from cms.stores.models import CLICK_AND_COLLECT

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,25 +21,27 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.fields import optional_image
 from cms.core.panels import ContentChecksPanel, ZonedPublishingPanel
 from cms.core.snippets import EditorialSnippet
-from cms.core.validators import CURRENCY_CHOICES, validate_code, validate_gtin
+from cms.core.validators import currency_choices, validate_code, validate_gtin
 from cms.core.widgets import localized_snippet_chooser
 
 
 class Category(EditorialSnippet):
-    name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, allow_unicode=True)
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, allow_unicode=True)
     parent = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
+        verbose_name=_("parent category"),
         help_text=_("Leave empty for a top-level category."),
     )
-    description = models.TextField(blank=True, max_length=1000)
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    description = models.TextField(_("description"), blank=True, max_length=1000)
+    image = optional_image(_("image"))
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="category")
 
     preview_template = "catalog/previews/category.html"
@@ -60,6 +63,7 @@ class Category(EditorialSnippet):
     ]
 
     class Meta(EditorialSnippet.Meta):
+        verbose_name = _("category")
         verbose_name_plural = _("categories")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_category_slug_per_locale")]
@@ -86,26 +90,37 @@ class Category(EditorialSnippet):
 
 class Product(EditorialSnippet, ClusterableModel):
     sku = models.CharField(
-        "SKU",
+        _("SKU"),
         max_length=64,
         validators=[validate_code],
         db_index=True,
         help_text=_("Stock keeping unit, unique per language; translations keep the same SKU."),
     )
     gtin = models.CharField(
-        "GTIN / barcode", max_length=14, blank=True, validators=[validate_gtin], help_text=_("EAN-8, UPC-A, EAN-13 or GTIN-14.")
+        _("GTIN / barcode"),
+        max_length=14,
+        blank=True,
+        validators=[validate_gtin],
+        help_text=_("EAN-8, UPC-A, EAN-13 or GTIN-14."),
     )
-    name = models.CharField(max_length=200)
-    brand = models.CharField(max_length=100, blank=True, db_index=True)
-    description = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-    price = models.DecimalField(max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
-    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="EUR")
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="products")
+    name = models.CharField(_("name"), max_length=200)
+    brand = models.CharField(_("brand"), max_length=100, blank=True, db_index=True)
+    description = RichTextField(_("description"), blank=True, features=RICH_TEXT_FEATURES)
+    price = models.DecimalField(_("price"), max_digits=10, decimal_places=2, validators=[MinValueValidator(0)])
+    currency = models.CharField(_("currency"), max_length=3, choices=currency_choices, default="EUR")
+    category = models.ForeignKey(
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="products",
+        verbose_name=_("category"),
+    )
     shop_url = models.URLField(
-        "Online shop link", blank=True, help_text=_("Where shoppers can buy the product online.")
+        _("online shop link"), blank=True, help_text=_("Where shoppers can buy the product online.")
     )
     is_active = models.BooleanField(
-        "Active",
+        _("active"),
         default=True,
         db_index=True,
         help_text=_("Inactive products are hidden from shoppers and cannot be picked in guides or stories."),
@@ -122,7 +137,7 @@ class Product(EditorialSnippet, ClusterableModel):
         FieldPanel("description"),
         FieldPanel("shop_url"),
         FieldPanel("is_active"),
-        InlinePanel("images", label=_("Images")),
+        InlinePanel("images", heading=_("Images")),
         ZonedPublishingPanel(),
     ]
     search_fields = [
@@ -143,6 +158,8 @@ class Product(EditorialSnippet, ClusterableModel):
     ]
 
     class Meta(EditorialSnippet.Meta):
+        verbose_name = _("product")
+        verbose_name_plural = _("products")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["sku", "locale"], name="unique_product_sku_per_locale")]
 
@@ -157,26 +174,41 @@ class Product(EditorialSnippet, ClusterableModel):
 
 class ProductImage(Orderable):
     product = ParentalKey(Product, on_delete=models.CASCADE, related_name="images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    alt_text = models.CharField(max_length=200, blank=True, help_text=_("Leave empty to use the image's description."))
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    alt_text = models.CharField(
+        _("alt text"), max_length=200, blank=True, help_text=_("Leave empty to use the image's description.")
+    )
 
     panels = [FieldPanel("image"), FieldPanel("alt_text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("product image")
+        verbose_name_plural = _("product images")
 
 
 class StockLevel(models.Model):
     """How many units of a product a store holds, as last reported by the store's system."""
 
-    store = models.ForeignKey("stores.StorePage", on_delete=models.CASCADE, related_name="stock_levels")
-    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="stock_levels")
-    quantity = models.PositiveIntegerField(help_text=_("Units on hand, as an absolute number."))
-    source_updated_at = models.DateTimeField(
-        help_text=_("When the store system measured this quantity; an older report never overwrites a newer one.")
+    store = models.ForeignKey(
+        "stores.StorePage", on_delete=models.CASCADE, related_name="stock_levels", verbose_name=_("store")
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="stock_levels", verbose_name=_("product")
+    )
+    quantity = models.PositiveIntegerField(_("quantity"), help_text=_("Units on hand, as an absolute number."))
+    source_updated_at = models.DateTimeField(
+        _("measured at"),
+        help_text=_("When the store system measured this quantity; an older report never overwrites a newer one."),
+    )
+    updated_at = models.DateTimeField(_("received at"), auto_now=True)
 
     panels = [FieldPanel("store"), FieldPanel("product"), FieldPanel("quantity"), FieldPanel("source_updated_at")]
 
     class Meta:
+        verbose_name = _("stock level")
+        verbose_name_plural = _("stock levels")
         constraints = [models.UniqueConstraint(fields=["store", "product"], name="unique_stock_per_store_product")]
         indexes = [models.Index(fields=["product", "store"], name="stock_product_store_idx")]
 
@@ -208,24 +240,32 @@ class StockApiKey(models.Model):
     digest of the whole key are stored (see ``cms/catalog/ingestion_keys.py``).
     """
 
-    name = models.CharField(max_length=100, help_text=_("Who uses this key, e.g. “POS Milano” or “ERP nightly export”."))
-    prefix = models.CharField(max_length=16, unique=True, editable=False)
-    secret_hash = models.CharField(max_length=64, editable=False)
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("Who uses this key, e.g. “POS Milano” or “ERP nightly export”.")
+    )
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True, editable=False)
+    secret_hash = models.CharField(_("secret hash"), max_length=64, editable=False)
     all_stores = models.BooleanField(
-        default=False, help_text=_("May write the stock of every store. Otherwise only the stores chosen below.")
+        _("all stores"),
+        default=False,
+        help_text=_("May write the stock of every store. Otherwise only the stores chosen below."),
     )
     stores = models.ManyToManyField(
         "stores.StorePage",
         blank=True,
         related_name="+",
+        verbose_name=_("stores"),
         help_text=_("The stores (in the default language) whose stock this key may write."),
     )
-    is_active = models.BooleanField("Active", default=True, help_text=_("Inactive keys are refused."))
-    created_at = models.DateTimeField(auto_now_add=True)
-    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    is_active = models.BooleanField(
+        pgettext_lazy("key", "active"), default=True, help_text=_("Inactive keys are refused.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("stock API key")
+        verbose_name_plural = _("stock API keys")
         ordering = ["name"]
 
     def __str__(self):

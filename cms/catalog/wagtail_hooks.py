@@ -1,5 +1,7 @@
 from django import forms
 from django.contrib import messages
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
@@ -7,8 +9,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from cms.core.choosers import SnippetViewSet
+from cms.core.columns import live_status, yes_no
 from cms.core.widgets import MultipleChooser
 from cms.stores.choosers import store_chooser_viewset
 from cms.stores.models import StorePage
@@ -26,7 +30,10 @@ from .models import Category, Product, StockApiKey, StockLevel
 class ProductViewSet(SnippetViewSet):
     model = Product
     icon = "tag"
-    list_display = ["name", "sku", "brand", "category", "price", "currency", "is_active", "locale", "live"]
+    list_display = [
+        "name", "sku", "brand", "category", "price", "currency", yes_no(Product, "is_active"), "locale",
+        live_status(),
+    ]
     list_filter = ["is_active", "live", "locale", "category", "currency"]
     list_export = ["sku", "gtin", "name", "brand", "category", "price", "currency", "is_active", "shop_url"]
     ordering = ["name"]
@@ -35,7 +42,7 @@ class ProductViewSet(SnippetViewSet):
 class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "folder-open-inverse"
-    list_display = ["__str__", "slug", "locale", "live"]
+    list_display = ["__str__", "slug", "locale", live_status()]
     list_filter = ["locale", "live", "parent"]
 
 
@@ -44,7 +51,7 @@ class StockLevelViewSet(ModelViewSet):
 
     model = StockLevel
     icon = "clipboard-list"
-    menu_label = "Stock levels"
+    menu_label = _("Stock levels")
     add_to_admin_menu = True
     menu_order = 205
     list_display = ["product", "store", "quantity", "source_updated_at", "updated_at"]
@@ -54,7 +61,7 @@ class StockLevelViewSet(ModelViewSet):
 
 
 class CatalogGroup(SnippetViewSetGroup):
-    menu_label = "Catalog"
+    menu_label = _("Catalog")
     menu_icon = "tag"
     menu_order = 200
     items = (ProductViewSet, CategoryViewSet)
@@ -80,7 +87,7 @@ class StockApiKeyForm(WagtailAdminModelForm):
     def clean(self):
         cleaned_data = super().clean()
         if not cleaned_data.get("all_stores") and not cleaned_data.get("stores"):
-            raise forms.ValidationError("Choose the stores this key may write, or allow all stores.")
+            raise forms.ValidationError(gettext("Choose the stores this key may write, or allow all stores."))
         return cleaned_data
 
 
@@ -95,10 +102,8 @@ class StockApiKeyCreateView(generic.CreateView):
         return super().form_valid(form)
 
     def save_action(self):
-        messages.warning(
-            self.request,
-            f"Copy the key of “{self.object.name}” now; it will not be shown again: {self.plain_key}",
-        )
+        message = gettext("Copy the key of “%(name)s” now; it will not be shown again: %(key)s")
+        messages.warning(self.request, message % {"name": self.object.name, "key": self.plain_key})
         return super().save_action()
 
 
@@ -107,10 +112,13 @@ class StockApiKeyViewSet(ModelViewSet):
 
     model = StockApiKey
     icon = "key"
-    menu_label = "Stock API keys"
+    menu_label = _("Stock API keys")
     add_to_settings_menu = True
     add_view_class = StockApiKeyCreateView
-    list_display = ["name", "prefix", "all_stores", "is_active", "created_at", "last_used_at"]
+    list_display = [
+        "name", "prefix", yes_no(StockApiKey, "all_stores"), yes_no(StockApiKey, "is_active"), "created_at",
+        "last_used_at",
+    ]
     list_filter = ["is_active", "all_stores"]
     search_fields = ["name", "prefix"]
     edit_handler = ObjectList(

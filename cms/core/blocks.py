@@ -6,6 +6,7 @@ Page types pick from these; the GraphQL layer has one typed block per class here
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
@@ -18,10 +19,13 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120)
-    level = blocks.ChoiceBlock(choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2")
+    text = blocks.CharBlock(max_length=120, label=_("Text"))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2", label=_("Level")
+    )
 
     class Meta:
+        label = _("Heading")
         icon = "title"
         template = "core/blocks/heading_block.html"
 
@@ -32,37 +36,44 @@ class ParagraphBlock(blocks.RichTextBlock):
         super().__init__(**kwargs)
 
     class Meta:
+        label = _("Paragraph")
         icon = "pilcrow"
 
 
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(
         required=False,
         max_length=200,
+        label=_("Alt text"),
         help_text=_("Describe the image for screen readers. Leave empty to use the image's description."),
     )
-    caption = blocks.CharBlock(required=False, max_length=250)
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
+        label = _("Image")
         icon = "image"
         template = "core/blocks/image_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(max_length=600)
-    attribution = blocks.CharBlock(required=False, max_length=120)
+    quote = blocks.TextBlock(max_length=600, label=_("Quote"))
+    attribution = blocks.CharBlock(required=False, max_length=120, label=_("Attribution"))
 
     class Meta:
+        label = _("Quote")
         icon = "openquote"
         template = "core/blocks/quote_block.html"
 
 
 class VideoBlock(blocks.StructBlock):
-    video = EmbedBlock(help_text=_("A YouTube or Vimeo link, for example https://www.youtube.com/watch?v=…"))
-    caption = blocks.CharBlock(required=False, max_length=250)
+    video = EmbedBlock(
+        label=_("Video"), help_text=_("A YouTube or Vimeo link, for example https://www.youtube.com/watch?v=…")
+    )
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
+        label = _("Video")
         icon = "media"
         template = "core/blocks/video_block.html"
 
@@ -109,37 +120,44 @@ class ActiveProductChooserBlock(LocalizedSnippetChooserBlock):
 
 
 class ProductCalloutBlock(blocks.StructBlock):
-    product = ActiveProductChooserBlock()
-    text = blocks.TextBlock(required=False, max_length=400, help_text=_("Why this product matters in the story."))
+    product = ActiveProductChooserBlock(label=_("Product"))
+    text = blocks.TextBlock(
+        required=False, max_length=400, label=_("Text"), help_text=_("Why this product matters in the story.")
+    )
 
     class Meta:
+        label = _("Product callout")
         icon = "tag"
         template = "core/blocks/product_callout_block.html"
 
 
 class TimelineStepBlock(blocks.StructBlock):
-    when = blocks.CharBlock(max_length=40, help_text=_("A date or period, e.g. “Spring 2025” or “Day 3”."))
-    title = blocks.CharBlock(max_length=120)
-    place = blocks.CharBlock(required=False, max_length=120, help_text=_("Where this step happens."))
-    description = blocks.TextBlock(required=False, max_length=600)
+    when = blocks.CharBlock(
+        max_length=40, label=_("When"), help_text=_("A date or period, e.g. “Spring 2025” or “Day 3”.")
+    )
+    title = blocks.CharBlock(max_length=120, label=_("Title"))
+    place = blocks.CharBlock(required=False, max_length=120, label=_("Place"), help_text=_("Where this step happens."))
+    description = blocks.TextBlock(required=False, max_length=600, label=_("Description"))
 
 
 class TimelineBlock(blocks.StructBlock):
     """Origin and traceability: the journey of a product from source to shelf."""
 
-    title = blocks.CharBlock(required=False, max_length=120)
-    steps = blocks.ListBlock(TimelineStepBlock(), min_num=1)
+    title = blocks.CharBlock(required=False, max_length=120, label=_("Title"))
+    steps = blocks.ListBlock(TimelineStepBlock(), min_num=1, label=_("Steps"))
 
     class Meta:
+        label = pgettext_lazy("story block", "Timeline")
         icon = "list-ol"
         template = "core/blocks/timeline_block.html"
 
 
 class FAQItemBlock(blocks.StructBlock):
-    question = blocks.CharBlock(max_length=200)
-    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    question = blocks.CharBlock(max_length=200, label=_("Question"))
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Answer"))
 
     class Meta:
+        label = _("Question")
         icon = "help"
         template = "core/blocks/faq_item_block.html"
 
@@ -147,11 +165,14 @@ class FAQItemBlock(blocks.StructBlock):
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to an external URL (exactly one of them)."""
 
-    label = blocks.CharBlock(required=False, max_length=80, help_text=_("Leave empty to use the page's title."))
-    page = blocks.PageChooserBlock(required=False)
+    label = blocks.CharBlock(
+        required=False, max_length=80, label=_("Label"), help_text=_("Leave empty to use the page's title.")
+    )
+    page = blocks.PageChooserBlock(required=False, label=_("Page"))
     url = blocks.URLBlock(required=False, label=_("External URL"))
 
     class Meta:
+        label = _("Link")
         icon = "link"
 
     def clean(self, value):
@@ -167,10 +188,11 @@ class LinkBlock(blocks.StructBlock):
 
 
 class FooterColumnBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=60)
-    links = blocks.ListBlock(LinkBlock())
+    title = blocks.CharBlock(max_length=60, label=_("Title"))
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"))
 
     class Meta:
+        label = _("Column")
         icon = "list-ul"
 
 

@@ -3,10 +3,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from cms.offers.models import Offer
@@ -18,34 +20,38 @@ from .blocks import (
     LocalizedPageChooserBlock,
     LocalizedSnippetChooserBlock,
 )
-from .panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
+from .fields import optional_image
+from .panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, UniqueRowsInlinePanel
 from .content_version import ContentVersion  # noqa: F401 (a model of this app)
 from .documents import ProtectedDocument  # noqa: F401 (a model of this app)
 from .preview import HeadlessPreviewMixin, PagePreview  # noqa: F401 (PagePreview: a model of this app)
 
 
 class HomePage(HeadlessPreviewMixin, Page):
-    hero_title = models.CharField(max_length=120, blank=True, help_text=_("Large headline; the page title if empty."))
-    hero_text = models.TextField(max_length=400, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    hero_title = models.CharField(
+        _("hero title"), max_length=120, blank=True, help_text=_("Large headline; the page title if empty.")
     )
+    hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
+    hero_image = optional_image(_("hero image"))
     featured_guides = StreamField(
-        [("guide", LocalizedPageChooserBlock(page_type="guides.GiftGuidePage"))],
+        [("guide", LocalizedPageChooserBlock(page_type="guides.GiftGuidePage", label=_("Gift guide")))],
         blank=True,
         max_num=12,
+        verbose_name=_("featured gift guides"),
         help_text=_("Gift guides shown on the home page, in this order."),
     )
     featured_stories = StreamField(
-        [("story", LocalizedPageChooserBlock(page_type="stories.ProductStoryPage"))],
+        [("story", LocalizedPageChooserBlock(page_type="stories.ProductStoryPage", label=_("Product story")))],
         blank=True,
         max_num=12,
+        verbose_name=_("featured product stories"),
         help_text=_("Product stories shown on the home page, in this order."),
     )
     featured_offers = StreamField(
-        [("offer", LocalizedSnippetChooserBlock("offers.Offer"))],
+        [("offer", LocalizedSnippetChooserBlock("offers.Offer", label=_("Offer")))],
         blank=True,
         max_num=12,
+        verbose_name=_("featured offers"),
         help_text=_("Offers shown on the home page while they are valid."),
     )
 
@@ -63,6 +69,7 @@ class HomePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def shown_guides(self):
         return live_pages(self.featured_guides)
@@ -96,7 +103,7 @@ def live_pages(stream):
 class SectionPage(HeadlessPreviewMixin, Page):
     """A listing of the pages below it: gift guides, stories, return policies."""
 
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [ContentChecksPanel(), FieldPanel("intro")]
     settings_panels = PAGE_SETTINGS_PANELS
@@ -107,6 +114,7 @@ class SectionPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("section")
+        verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -117,27 +125,80 @@ class SectionPage(HeadlessPreviewMixin, Page):
 @register_setting(icon="list-ul")
 class NavigationSettings(BaseSiteSetting):
     primary_links = StreamField(
-        [("link", LinkBlock())], blank=True, help_text=_("The main menu, in order. Page links follow the shopper's language.")
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("main menu links"),
+        help_text=_("The main menu, in order. Page links follow the shopper's language."),
     )
 
     panels = [FieldPanel("primary_links")]
 
     class Meta:
         verbose_name = _("navigation")
+        verbose_name_plural = _("navigation")
+
+
+def footer_columns_field():
+    return StreamField([("column", FooterColumnBlock())], blank=True, verbose_name=_("columns"))
+
+
+def footer_legal_text_field():
+    return RichTextField(
+        _("legal text"), blank=True, features=["bold", "italic", "link"], help_text=_("Company and VAT details.")
+    )
 
 
 @register_setting(icon="list-ul")
-class FooterSettings(BaseSiteSetting):
-    columns = StreamField([("column", FooterColumnBlock())], blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=40, blank=True)
-    legal_text = RichTextField(blank=True, features=["bold", "italic", "link"], help_text=_("Company and VAT details."))
+class FooterSettings(ClusterableModel, BaseSiteSetting):
+    """One footer per site; its columns and legal text may have a version per language
+    (``translations``), since a site setting itself is not translatable."""
+
+    columns = footer_columns_field()
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    legal_text = footer_legal_text_field()
 
     panels = [
         FieldPanel("columns"),
         MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")], heading=_("Customer service")),
         FieldPanel("legal_text"),
+        UniqueRowsInlinePanel(
+            "translations",
+            heading=_("In other languages"),
+            label=_("Language"),
+            unique_message=_("Each language has one version of the footer: two of these name the same language."),
+            help_text=_(
+                "Columns and legal text for shoppers reading the site in another language. "
+                "A language without its own uses the columns and legal text above."
+            ),
+        ),
     ]
 
     class Meta:
         verbose_name = _("footer")
+        verbose_name_plural = _("footer")
+
+    def in_language(self, locale):
+        """What shoppers reading ``locale`` see of the columns and legal text: its own
+        version when the footer has one, else the footer's."""
+        return next((version for version in self.translations.all() if version.locale_id == locale.pk), self)
+
+    def in_active_language(self):
+        """``in_language`` for the language of the page being rendered (templates)."""
+        return self.in_language(Locale.get_active())
+
+
+class FooterTranslation(Orderable):
+    footer = ParentalKey(FooterSettings, on_delete=models.CASCADE, related_name="translations")
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+", verbose_name=_("language"))
+    columns = footer_columns_field()
+    legal_text = footer_legal_text_field()
+
+    panels = [FieldPanel("locale"), FieldPanel("columns"), FieldPanel("legal_text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("footer in another language")
+        verbose_name_plural = _("footer in other languages")
+        constraints = [
+            models.UniqueConstraint(fields=["footer", "locale"], name="one_footer_version_per_language"),
+        ]

@@ -2,7 +2,8 @@
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import Panel, PublishingPanel
+from modelcluster.forms import BaseChildFormSet
+from wagtail.admin.panels import InlinePanel, ObjectList, Panel, PublishingPanel
 from wagtail.models import Page
 
 from .content_checks import content_issues
@@ -21,7 +22,7 @@ class ContentChecksPanel(Panel):
         super().__init__(**kwargs)
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "core/panels/content_checks.html"
+        template_name = "core/admin/panels/content_checks.html"
 
         @cached_property
         def issues(self):
@@ -48,6 +49,23 @@ class ContentChecksPanel(Panel):
             return context
 
 
+class Tab(ObjectList):
+    """A tab of an edit form (in a ``TabbedInterface``) whose id does not depend on the
+    language: ``#tab-<name>``. Wagtail makes the id from the heading, translated in whichever
+    language the form was first shown in after the process started, and keeps it."""
+
+    def __init__(self, children=(), *args, name, **kwargs):
+        super().__init__(children, *args, **kwargs)
+        self.name = name
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "name": self.name}
+
+    @property
+    def clean_name(self):
+        return self.name
+
+
 class ZonedPublishingPanel(PublishingPanel):
     """Wagtail's publishing schedule ("Set schedule"), its date-times saying which time zone
     they are in (Wagtail gives them its plain date-time input, not the form's default)."""
@@ -63,3 +81,22 @@ class ZonedPublishingPanel(PublishingPanel):
 
 #: The settings of every page type: Wagtail's, with the zoned publishing schedule.
 PAGE_SETTINGS_PANELS = [ZonedPublishingPanel(), *Page.settings_panels[1:]]
+
+
+class UniqueRowsInlinePanel(InlinePanel):
+    """An InlinePanel whose rows repeating what must be unique (a model constraint) are
+    refused with the panel's own ``unique_message``: Django's names the model's fields."""
+
+    def __init__(self, *args, unique_message, **kwargs):
+        self.unique_message = unique_message
+        super().__init__(*args, **kwargs)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "unique_message": self.unique_message}
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        message = self.unique_message
+        formset = type("UniqueRowsFormSet", (BaseChildFormSet,), {"get_unique_error_message": lambda self, check: message})
+        options["formsets"][self.relation_name]["formset"] = formset
+        return options

@@ -90,9 +90,9 @@ class HeadlessPreviewMixin:
         if mode_name != HEADLESS_MODE:
             return super().serve_preview(request, mode_name)
         if self.pk is None:
-            return TemplateResponse(request, "core/headless_preview.html", {"page": self, "saved": False})
+            return TemplateResponse(request, "core/admin/headless_preview.html", {"page": self, "saved": False})
         token = create_preview_token(self)
         url = frontend_preview_url(token)
         if url:
             return HttpResponseRedirect(url)
-        return TemplateResponse(request, "core/headless_preview.html", {"page": self, "saved": True, "token": token})
+        return TemplateResponse(request, "core/admin/headless_preview.html", {"page": self, "saved": True, "token": token})

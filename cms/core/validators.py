@@ -4,26 +4,26 @@ import zoneinfo
 from decimal import Decimal
 from functools import lru_cache
 
+from babel.numbers import get_currency_name
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
 LATITUDE_VALIDATORS = [MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))]
 LONGITUDE_VALIDATORS = [MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))]
 
 # ISO 4217 codes of the currencies our markets price in.
-CURRENCY_CHOICES = [
-    ("EUR", "EUR – Euro"),
-    ("GBP", "GBP – Pound sterling"),
-    ("USD", "USD – US dollar"),
-    ("CHF", "CHF – Swiss franc"),
-    ("JPY", "JPY – Japanese yen"),
-    ("SEK", "SEK – Swedish krona"),
-    ("DKK", "DKK – Danish krone"),
-    ("PLN", "PLN – Polish złoty"),
-    ("CAD", "CAD – Canadian dollar"),
-    ("AUD", "AUD – Australian dollar"),
-]
+CURRENCIES = ["EUR", "GBP", "USD", "CHF", "JPY", "SEK", "DKK", "PLN", "CAD", "AUD"]
+
+
+def currency_choices():
+    """``("EUR", "EUR – euro")``: each code with the currency's name in the active language
+    (CLDR's names, through Babel), so no catalog has to translate them. A callable, which
+    Django calls whenever it lists the choices; migrations name it rather than copy the names."""
+    locale = to_locale(get_language() or settings.LANGUAGE_CODE)
+    return [(code, f"{code} – {get_currency_name(code, locale=locale)}") for code in CURRENCIES]
 
 validate_code = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",

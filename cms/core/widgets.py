@@ -43,7 +43,7 @@ class MultipleChooser(forms.Widget):
     modal opens on ``locale`` (a language code) or else on the language of the object being
     edited."""
 
-    template_name = "core/widgets/multiple_chooser.html"
+    template_name = "core/admin/widgets/multiple_chooser.html"
     allow_multiple_selected = True
 
     def __init__(self, chooser_class, *, locale=None, attrs=None):
@@ -114,7 +114,7 @@ class TimeZoneInput(forms.TextInput):
     """A time zone typed with suggestions (the browser filters the list as one types),
     instead of a dropdown of 600 names; the model field validates the value."""
 
-    template_name = "core/widgets/time_zone_input.html"
+    template_name = "core/admin/widgets/time_zone_input.html"
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -128,7 +128,7 @@ class ZonedDateTimeInput(AdminDateTimeInput):
     """Wagtail's date-time picker, saying which time zone the editor reads and types in: the
     one chosen in their account preferences (the admin shows every date-time in it)."""
 
-    template_name = "core/widgets/zoned_datetime_input.html"
+    template_name = "core/admin/widgets/zoned_datetime_input.html"
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

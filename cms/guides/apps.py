@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GuidesConfig(AppConfig):
     name = "cms.guides"
     label = "guides"
-    verbose_name = "Gift guides"
+    verbose_name = _("Gift guides")

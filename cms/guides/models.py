@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.fields import optional_image
 from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
-from cms.core.validators import CURRENCY_CHOICES
+from cms.core.validators import currency_choices
 
 from .blocks import GuideSectionBlock
 
@@ -38,24 +39,27 @@ class Occasion(models.TextChoices):
 
 
 class GiftGuidePage(HeadlessPreviewMixin, Page):
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    hero_image = optional_image(_("hero image"))
+    recipient = models.CharField(
+        _("recipient"), max_length=20, choices=Recipient.choices, default=Recipient.ANYONE, db_index=True
     )
-    recipient = models.CharField(max_length=20, choices=Recipient.choices, default=Recipient.ANYONE, db_index=True)
-    occasion = models.CharField(max_length=20, choices=Occasion.choices, default=Occasion.ANY, db_index=True)
+    occasion = models.CharField(
+        _("occasion"), max_length=20, choices=Occasion.choices, default=Occasion.ANY, db_index=True
+    )
     budget_max = models.DecimalField(
-        "Budget up to",
+        _("budget up to"),
         max_digits=10,
         decimal_places=2,
         null=True,
         blank=True,
         help_text=_("The guide's price ceiling, e.g. 50 for “gifts under 50 EUR”. Leave empty for any budget."),
     )
-    budget_currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="EUR")
+    budget_currency = models.CharField(_("budget currency"), max_length=3, choices=currency_choices, default="EUR")
     sections = StreamField(
         [("section", GuideSectionBlock())],
         min_num=1,
+        verbose_name=_("sections"),
         help_text=_("Sections of product picks, each with an editor's note per product."),
     )
 
@@ -86,6 +90,7 @@ class GiftGuidePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("gift guide")
+        verbose_name_plural = _("gift guides")
 
     def content_checks(self):
         """Picks over the budget, or priced in another currency: warnings, not errors (a

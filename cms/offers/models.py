@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
+from cms.core.fields import optional_image
 from cms.core.panels import ContentChecksPanel, ZonedPublishingPanel
 from cms.core.snippets import EditorialSnippet
 from cms.core.widgets import MultipleChooser
@@ -40,22 +41,29 @@ class OfferQuerySet(models.QuerySet):
 
 
 class Offer(EditorialSnippet, ClusterableModel):
-    title = models.CharField(max_length=120)
-    description = models.TextField(max_length=600)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), max_length=600)
     code = models.CharField(
+        _("coupon code"),
         max_length=40,
         blank=True,
         help_text=_("The coupon code shoppers show or type. Leave empty for a promotion without a code."),
     )
-    image = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    valid_from = models.DateTimeField()
-    valid_to = models.DateTimeField(null=True, blank=True, help_text=_("Leave empty for an offer with no end date."))
-    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.BOTH)
-    applies_to_all_stores = models.BooleanField(
-        default=True, help_text=_("Untick to choose the stores where the offer can be redeemed.")
+    image = optional_image(_("image"))
+    valid_from = models.DateTimeField(_("valid from"))
+    valid_to = models.DateTimeField(
+        _("valid until"), null=True, blank=True, help_text=_("Leave empty for an offer with no end date.")
     )
-    stores = ParentalManyToManyField("stores.StorePage", blank=True, related_name="offers")
-    terms = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.BOTH)
+    applies_to_all_stores = models.BooleanField(
+        _("applies to all stores"),
+        default=True,
+        help_text=_("Untick to choose the stores where the offer can be redeemed."),
+    )
+    stores = ParentalManyToManyField(
+        "stores.StorePage", blank=True, related_name="offers", verbose_name=_("stores")
+    )
+    terms = RichTextField(_("terms and conditions"), blank=True, features=RICH_TEXT_FEATURES)
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="offer")
 
     objects = OfferQuerySet.as_manager()
@@ -94,6 +102,8 @@ class Offer(EditorialSnippet, ClusterableModel):
     ]
 
     class Meta(EditorialSnippet.Meta):
+        verbose_name = _("offer")
+        verbose_name_plural = _("offers")
         ordering = ["-valid_from"]
 
     def __str__(self):

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PoliciesConfig(AppConfig):
     name = "cms.policies"
     label = "policies"
-    verbose_name = "Return policies"
+    verbose_name = _("Return policies")

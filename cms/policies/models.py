@@ -26,21 +26,25 @@ class ReturnMethod(models.TextChoices):
 
 
 class ReturnPolicyPage(HeadlessPreviewMixin, Page):
-    summary = models.TextField(max_length=800, help_text=_("The policy in a few plain sentences."))
-    market = CountryField(help_text=_("The country whose shoppers this policy applies to."))
+    summary = models.TextField(_("summary"), max_length=800, help_text=_("The policy in a few plain sentences."))
+    market = CountryField(_("market"), help_text=_("The country whose shoppers this policy applies to."))
     region = models.CharField(
-        max_length=100, blank=True, help_text=_("Optional: a region within the market with its own rules.")
+        _("region"), max_length=100, blank=True, help_text=_("Optional: a region within the market with its own rules.")
     )
-    effective_date = models.DateField(help_text=_("The date from which this policy applies."))
+    effective_date = models.DateField(_("effective from"), help_text=_("The date from which this policy applies."))
     default_return_days = models.PositiveSmallIntegerField(
+        _("days to return"),
         default=30,
         validators=RETURN_DAYS_VALIDATORS,
         help_text=_("Days shoppers have to return a purchase, unless a category below says otherwise."),
     )
     exceptions = RichTextField(
-        blank=True, features=RICH_TEXT_FEATURES, help_text=_("What cannot be returned, e.g. personalised items.")
+        _("exclusions"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What cannot be returned, e.g. personalised items."),
     )
-    faq = StreamField([("question", FAQItemBlock())], blank=True)
+    faq = StreamField([("question", FAQItemBlock())], blank=True, verbose_name=_("frequently asked questions"))
 
     content_panels = Page.content_panels + [
         ContentChecksPanel(),
@@ -50,10 +54,10 @@ class ReturnPolicyPage(HeadlessPreviewMixin, Page):
             heading=_("Where and from when"),
         ),
         MultiFieldPanel(
-            [FieldPanel("default_return_days"), InlinePanel("return_windows", label=_("Return window per category"))],
+            [FieldPanel("default_return_days"), InlinePanel("return_windows", heading=_("Return window per category"))],
             heading=_("Return windows"),
         ),
-        InlinePanel("return_methods", label=_("Return methods"), min_num=1),
+        InlinePanel("return_methods", heading=_("Return methods"), min_num=1),
         FieldPanel("exceptions"),
         FieldPanel("faq"),
     ]
@@ -71,6 +75,7 @@ class ReturnPolicyPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("return policy")
+        verbose_name_plural = _("return policies")
 
     def return_days_for(self, category):
         """Days to return a product of ``category`` (or its nearest ancestor with a window)."""
@@ -83,18 +88,31 @@ class ReturnPolicyPage(HeadlessPreviewMixin, Page):
 
 class ReturnWindow(Orderable):
     policy = ParentalKey(ReturnPolicyPage, on_delete=models.CASCADE, related_name="return_windows")
-    category = models.ForeignKey("catalog.Category", on_delete=models.CASCADE, related_name="+")
-    days = models.PositiveSmallIntegerField(validators=RETURN_DAYS_VALIDATORS)
+    category = models.ForeignKey(
+        "catalog.Category", on_delete=models.CASCADE, related_name="+", verbose_name=_("category")
+    )
+    days = models.PositiveSmallIntegerField(_("days"), validators=RETURN_DAYS_VALIDATORS)
 
     panels = [FieldRowPanel([FieldPanel("category"), FieldPanel("days")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("return window")
+        verbose_name_plural = _("return windows")
 
 
 class ReturnPolicyMethod(Orderable):
     policy = ParentalKey(ReturnPolicyPage, on_delete=models.CASCADE, related_name="return_methods")
-    method = models.CharField(max_length=20, choices=ReturnMethod.choices)
-    conditions = models.TextField(max_length=1000, blank=True, help_text=_("E.g. “Bring the receipt or order number”."))
+    method = models.CharField(_("method"), max_length=20, choices=ReturnMethod.choices)
+    conditions = models.TextField(
+        _("conditions"), max_length=1000, blank=True, help_text=_("E.g. “Bring the receipt or order number”.")
+    )
     fee = models.DecimalField(
+        _("fee"),
         max_digits=8, decimal_places=2, default=0, validators=[MinValueValidator(0)], help_text=_("0 for free returns.")
     )
 
     panels = [FieldPanel("method"), FieldPanel("conditions"), FieldPanel("fee")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("return method")
+        verbose_name_plural = _("return methods")

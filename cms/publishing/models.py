@@ -61,31 +61,41 @@ def new_secret():
 
 
 class WebhookEndpoint(models.Model):
-    name = models.CharField(max_length=100, help_text=_("Who receives these events, e.g. “Static site build”."))
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("Who receives these events, e.g. “Static site build”.")
+    )
     url = models.URLField(
+        _("URL"),
         max_length=500,
         validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("Receives a signed JSON POST per event. Use https outside a private network."),
     )
     secret = models.CharField(
+        _("secret"),
         max_length=100,
         default=new_secret,
         help_text=_("Shared with the receiver, which checks each request's Webhook-Signature with it."),
     )
     actions = models.JSONField(
-        default=list, blank=True, help_text=_("Only these actions; none chosen means every action.")
+        _("actions"), default=list, blank=True, help_text=_("Only these actions; none chosen means every action.")
     )
     object_types = models.JSONField(
-        default=list, blank=True, help_text=_("Only these page types and snippets; none chosen means all.")
+        _("page types and snippets"),
+        default=list,
+        blank=True,
+        help_text=_("Only these page types and snippets; none chosen means all."),
     )
     is_active = models.BooleanField(
-        default=True, help_text=_("Inactive endpoints receive nothing; events meanwhile are not sent to them later.")
+        _("active"),
+        default=True,
+        help_text=_("Inactive endpoints receive nothing; events meanwhile are not sent to them later."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("webhook endpoint")
+        verbose_name_plural = _("webhook endpoints")
 
     def __str__(self):
         return self.name
@@ -106,22 +116,26 @@ class DeliveryStatus(models.TextChoices):
 class OutboxItem(models.Model):
     """Something a worker sends after the change commits, and how its attempts went."""
 
-    status = models.CharField(max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(null=True, blank=True, default=timezone.now)
-    last_attempt_at = models.DateTimeField(null=True, blank=True)
-    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
-    response_time_ms = models.PositiveIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True, default=timezone.now)
+    last_attempt_at = models.DateTimeField(_("last attempt at"), null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(_("last HTTP status"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    response_time_ms = models.PositiveIntegerField(_("response time (ms)"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         abstract = True
 
 
 class WebhookDelivery(OutboxItem):
-    endpoint = models.ForeignKey(WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries")
-    event = models.ForeignKey(ContentEvent, on_delete=models.CASCADE, related_name="deliveries")
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("endpoint")
+    )
+    event = models.ForeignKey(ContentEvent, on_delete=models.CASCADE, related_name="deliveries", verbose_name=_("event"))
 
     class Meta:
         ordering = ["-id"]
@@ -136,10 +150,14 @@ class WebhookDelivery(OutboxItem):
 class CachePurge(OutboxItem):
     """Surrogate keys (and storefront page URLs) the CDN must forget after one change."""
 
-    reason = models.CharField(max_length=200, help_text=_("The change, e.g. “page.published StorePage 42”."))
-    keys = models.JSONField(default=list, help_text=_("Surrogate keys to purge (docs/caching.md lists them)."))
+    reason = models.CharField(
+        _("reason"), max_length=200, help_text=_("The change, e.g. “page.published StorePage 42”.")
+    )
+    keys = models.JSONField(
+        _("surrogate keys"), default=list, help_text=_("Surrogate keys to purge (docs/caching.md lists them).")
+    )
     urls = models.JSONField(
-        default=list, blank=True, help_text=_("Storefront page URLs, purged through Wagtail's frontend cache backends.")
+        _("URLs"), default=list, blank=True, help_text=_("Storefront page URLs, purged through Wagtail's frontend cache backends.")
     )
     repeat_of = models.ForeignKey(
         "self",
@@ -147,6 +165,7 @@ class CachePurge(OutboxItem):
         blank=True,
         on_delete=models.CASCADE,
         related_name="repeats",
+        verbose_name=_("repeat of"),
         help_text=_("A second purge of the same keys a few seconds later, for responses that were being built while the first was sent."),
     )
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -18,25 +19,41 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import get_snippet_models
 
+from cms.core.columns import yes_no
+
 from .events import is_published_snippet_model
 from .models import Action, CachePurge, WebhookDelivery, WebhookEndpoint
 from .outbox import retry_now
 
 
 def object_type_choices():
-    pages = sorted(model.__name__ for model in get_page_models() if model is not Page)
-    snippets = sorted(model.__name__ for model in get_snippet_models() if is_published_snippet_model(model))
-    return [(_("Pages"), [(name, name) for name in pages]), (_("Snippets"), [(name, name) for name in snippets])]
+    """Page types and snippets by the name events carry (``StorePage``), labelled in the
+    editor's language: "Store (StorePage)"."""
+
+    def choices(models):
+        named = sorted((model.__name__, model) for model in models)
+        return [(name, f"{capfirst(model._meta.verbose_name)} ({name})") for name, model in named]
+
+    pages = choices(model for model in get_page_models() if model is not Page)
+    snippets = choices(model for model in get_snippet_models() if is_published_snippet_model(model))
+    return [(_("Pages"), pages), (_("Snippets"), snippets)]
+
+
+def model_field_options(name):
+    """The label and help text of the endpoint's model field ``name``, for a form field of its own."""
+    model_field = WebhookEndpoint._meta.get_field(name)
+    return {"label": capfirst(model_field.verbose_name), "help_text": model_field.help_text}
 
 
 class WebhookEndpointForm(WagtailAdminModelForm):
     actions = forms.MultipleChoiceField(
-        choices=Action.choices, required=False, widget=forms.CheckboxSelectMultiple,
-        help_text=WebhookEndpoint._meta.get_field("actions").help_text,
+        choices=Action.choices, required=False, widget=forms.CheckboxSelectMultiple, **model_field_options("actions")
     )
     object_types = forms.MultipleChoiceField(
-        choices=object_type_choices, required=False, widget=forms.CheckboxSelectMultiple,
-        help_text=WebhookEndpoint._meta.get_field("object_types").help_text,
+        choices=object_type_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        **model_field_options("object_types"),
     )
 
 
@@ -47,7 +64,7 @@ class WebhookEndpointViewSet(ModelViewSet):
     icon = "link-external"
     menu_label = _("Webhooks")
     add_to_settings_menu = True
-    list_display = ["name", "url", "is_active", "created_at"]
+    list_display = ["name", "url", yes_no(WebhookEndpoint, "is_active"), "created_at"]
     list_filter = ["is_active"]
     search_fields = ["name", "url"]
     edit_handler = ObjectList(
@@ -76,7 +93,7 @@ class OutboxLogPolicy(ModelPermissionPolicy):
 
 
 class RetryColumn(BaseColumn):
-    cell_template_name = "publishing/retry_cell.html"
+    cell_template_name = "publishing/admin/retry_cell.html"
 
     def __init__(self, viewset):
         super().__init__("retry", label=_("Retry"))

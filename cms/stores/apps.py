@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StoresConfig(AppConfig):
     name = "cms.stores"
     label = "stores"
-    verbose_name = "Stores"
+    verbose_name = _("Stores")

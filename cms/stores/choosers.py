@@ -6,6 +6,8 @@ from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from cms.core.choosers import LabelledLocaleFilter, TranslatedChooserTexts
+
 
 class StoreColumnsMixin:
     """Stores are told apart by city as well as by name."""
@@ -19,15 +21,15 @@ class StoreColumnsMixin:
         return [title, *place, *others, LiveStatusTagColumn()]
 
 
-class StoreChooseView(StoreColumnsMixin, chooser_views.ChooseView):
+class StoreChooseView(StoreColumnsMixin, LabelledLocaleFilter, chooser_views.ChooseView):
     pass
 
 
-class StoreChooseResultsView(StoreColumnsMixin, chooser_views.ChooseResultsView):
+class StoreChooseResultsView(StoreColumnsMixin, LabelledLocaleFilter, chooser_views.ChooseResultsView):
     pass
 
 
-class StoreChooserViewSet(ChooserViewSet):
+class StoreChooserViewSet(TranslatedChooserTexts, ChooserViewSet):
     """Stores are chosen from a searchable list filtered by language (and city, through the
     search), not by walking the page tree: a chain has hundreds of them. Also the chooser of
     every foreign key to a store (stock levels)."""

@@ -30,19 +30,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 
 MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
-WEEKDAY_CHOICES = [
-    (0, "Monday"),
-    (1, "Tuesday"),
-    (2, "Wednesday"),
-    (3, "Thursday"),
-    (4, "Friday"),
-    (5, "Saturday"),
-    (6, "Sunday"),
-]
+# Monday to Sunday (0–6), named in the active language by Django's own catalog.
+WEEKDAY_CHOICES = list(WEEKDAYS.items())
 WEEKDAY_NAMES = dict(WEEKDAY_CHOICES)
 
 
@@ -69,7 +63,7 @@ class Interval:
         return end_day * MINUTES_PER_DAY + minute_of_day(self.closes)
 
     def label(self) -> str:
-        suffix = _(" (next day)") if self.closes_next_day else ""
+        suffix = " " + _("(next day)") if self.closes_next_day else ""
         return f"{self.opens:%H:%M}–{self.closes:%H:%M}{suffix}"
 
 

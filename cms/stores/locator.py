@@ -12,25 +12,28 @@ like Wagtail's search backends::
 
 ``get_store_locator()`` returns the configured one. ``DatabaseStoreLocator`` (the default)
 narrows the stores to the bounding box of the circle on the indexed latitude/longitude
-columns in one query, then measures the exact great-circle distance in Python. An
-Elasticsearch implementation (geo_distance) subclasses ``StoreLocator`` and overrides
+columns; the database then measures the exact great-circle distance of each store in the
+box (``GreatCircleKm``: the haversine formula of ``geo.great_circle_km``, the same
+operations in the same order, so the same distances to the last bit), keeps those within
+the radius and orders them — one query returns the page asked for, another counts them.
+An Elasticsearch implementation (geo_distance) subclasses ``StoreLocator`` and overrides
 ``search``; both pass the contract tests in tests/cms/stores/locator_contract.py.
 """
 
 import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from itertools import islice
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db.models import Q
+from django.db.models import F, FloatField, Func, Q
 from django.utils.module_loading import import_string
 from wagtail.coreutils import get_supported_content_language_variant
 
 from cms.core.settings_dicts import settings_dict_reader
+from cms.core.sieve import Sieve
 
-from .geo import GeoPoint, bounding_box, great_circle_km
+from .geo import EARTH_RADIUS_KM, GeoPoint, bounding_box
 from .listing import InvalidStoreFilter, StoreFilter, filter_stores
 from .models import StorePage
 
@@ -129,9 +132,46 @@ class NearbyQuery:
     store_filter: StoreFilter
 
 
-def in_distance_order(found):
-    """``[(store, km)]`` by distance, then title, then id (so ties are stable)."""
-    return sorted(found, key=lambda pair: (pair[1], pair[0].title, pair[0].pk))
+class GreatCircleKm(Func):
+    """The great-circle distance in km from a point (a GeoPoint) to a store's latitude and
+    longitude, as a database expression: ``geo.great_circle_km`` written with the same
+    operations in the same order, the point's own terms computed here, so a database using
+    the C library's functions (PostgreSQL; on SQLite, Django's, which are Python's) returns
+    the very same double. One expression rather than a tree of Django functions: it is
+    built and compiled on every request (a tree of twenty took 3 ms of a request)."""
+
+    output_field = FloatField()
+
+    def __init__(self, point):
+        super().__init__(F("latitude"), F("longitude"))
+        latitude = math.radians(point.latitude)
+        self.terms = (2 * EARTH_RADIUS_KM, latitude, math.cos(latitude), float(point.longitude))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (latitude, latitude_params), (longitude, longitude_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        double, least = ("REAL", "MIN") if connection.vendor == "sqlite" else ("DOUBLE PRECISION", "LEAST")
+        store_latitude = f"RADIANS(CAST({latitude} AS {double}))"
+        sql = (
+            f"(%s * ASIN(SQRT({least}(1.0, POWER(SIN(({store_latitude} - %s) / 2.0), 2.0)"
+            f" + %s * COS({store_latitude}) * POWER(SIN(RADIANS(CAST({longitude} AS {double}) - %s) / 2.0), 2.0)))))"
+        )
+        two_radii, point_latitude, point_cosine, point_longitude = self.terms
+        params = (
+            two_radii, *latitude_params, point_latitude, point_cosine, *latitude_params, *longitude_params, point_longitude
+        )
+        return sql, params
+
+
+def by_distance(stores, point, radius_km):
+    """``stores`` (a queryset) within ``radius_km`` of ``point``, each with ``distance_km``,
+    ordered by distance, then title, then id (so ties are stable)."""
+    return (
+        stores.annotate(distance_km=GreatCircleKm(point))
+        .filter(distance_km__lte=radius_km)
+        .order_by("distance_km", "title", "pk")
+    )
 
 
 class StoreLocator:
@@ -139,6 +179,17 @@ class StoreLocator:
 
     def __init__(self, **options):
         self.options = options
+
+    def within(self, point, radius_km, *, stores=None, services=None, country=None):
+        """The stores within ``radius_km`` of ``point`` as a queryset ordered by distance, then
+        title, then id, each store with ``distance_km``: nothing is read until the caller
+        slices, counts or iterates it. Arguments and errors as ``nearby``."""
+        point = validate_point(point)
+        radius_km = validate_radius(radius_km)
+        store_filter = StoreFilter(country=country, services=validate_services(services))
+        if stores is None:
+            stores = default_stores()
+        return self.search(NearbyQuery(point, radius_km, stores, store_filter))
 
     def nearby(self, point, radius_km, *, stores=None, services=None, country=None, limit=None, predicate=None):
         """``[(store, distance_km)]``: the stores within ``radius_km`` of ``point``, by distance,
@@ -159,22 +210,19 @@ class StoreLocator:
         Raises InvalidStoreFilter naming the argument (InvalidLocatorArgument for the point,
         radius, limit and the shape of ``services``) before any store is read.
         """
-        point = validate_point(point)
-        radius_km = validate_radius(radius_km)
         limit = validate_limit(limit)
-        store_filter = StoreFilter(country=country, services=validate_services(services))
-        if stores is None:
-            stores = default_stores()
-        found = self.search(NearbyQuery(point, radius_km, stores, store_filter))
+        found = self.within(point, radius_km, stores=stores, services=services, country=country)
         if predicate is not None:
-            found = ((store, km) for store, km in found if predicate(store))
-        return list(islice(found, limit))
+            # Read in chunks up to the limit: the predicate is asked about few stores beyond it.
+            found = Sieve(found, lambda chunk: [predicate(store) for store in chunk])
+        found = list(found) if limit is None else found[:limit]
+        return [(store, store.distance_km) for store in found]
 
     def search(self, query):
-        """An iterable of ``(store, distance_km)``: the stores of ``query.stores`` that match
-        ``query.store_filter`` within ``query.radius_km`` of ``query.point``, ordered as
-        ``in_distance_order``. It may be lazy: ``nearby`` stops reading at its limit.
-        Raises InvalidStoreFilter for a filter it cannot apply."""
+        """The stores of ``query.stores`` that match ``query.store_filter`` within
+        ``query.radius_km`` of ``query.point``: a queryset as ``by_distance`` returns it
+        (``distance_km`` on each store; by distance, title, id). Raises InvalidStoreFilter
+        for a filter it cannot apply."""
         raise NotImplementedError
 
 
@@ -197,20 +245,15 @@ def box_condition(box):
 
 
 class DatabaseStoreLocator(StoreLocator):
-    """The locator on any database: a bounding-box query on the indexed latitude/longitude
-    columns (store_lat_lon_idx), then the exact distance, the radius cut and the order in
-    Python. One query (two when services are asked for: their codes are checked first)."""
+    """The locator on any database: the bounding box on the indexed latitude/longitude
+    columns (store_lat_lon_idx) narrows the stores, the database measures the exact
+    distance of those in the box, cuts at the radius, orders and limits. One query per page
+    read (one more when services are asked for: their codes are checked first)."""
 
     def search(self, query):
         stores = filter_stores(query.stores, query.store_filter)
-        # No ORDER BY: the stores are put in distance order below.
-        stores = stores.filter(box_condition(bounding_box(query.point, query.radius_km))).order_by()
-        found = []
-        for store in stores:
-            km = great_circle_km(query.point, (float(store.latitude), float(store.longitude)))
-            if km <= query.radius_km:
-                found.append((store, km))
-        return in_distance_order(found)
+        stores = stores.filter(box_condition(bounding_box(query.point, query.radius_km)))
+        return by_distance(stores, query.point, query.radius_km)
 
 
 def get_store_locator(backend=None):

@@ -11,7 +11,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
@@ -19,7 +18,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.core.blocks import RICH_TEXT_FEATURES
-from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, ZonedPublishingPanel
+from cms.core.fields import optional_image
+from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel, Tab, ZonedPublishingPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.snippets import EditorialSnippet
 from cms.core.widgets import MinuteTimeInput, MultipleChooser, TimeZoneInput, localized_snippet_chooser
@@ -41,12 +41,15 @@ class Service(EditorialSnippet):
     """Something a store offers shoppers: click & collect, curbside pickup, …"""
 
     code = models.CharField(
+        _("code"),
         max_length=64,
         validators=[validate_code],
         help_text=_("Stable identifier used by the API and frontends, e.g. “click-and-collect”. Same in every language."),
     )
-    name = models.CharField(max_length=80)
-    description = models.TextField(blank=True, max_length=500, help_text=_("Shown to shoppers on store pages."))
+    name = models.CharField(_("name"), max_length=80)
+    description = models.TextField(
+        _("description"), blank=True, max_length=500, help_text=_("Shown to shoppers on store pages.")
+    )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="service")
 
     preview_template = "stores/previews/service.html"
@@ -60,6 +63,8 @@ class Service(EditorialSnippet):
     ]
 
     class Meta(EditorialSnippet.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["code", "locale"], name="unique_service_code_per_locale")]
 
@@ -68,7 +73,7 @@ class Service(EditorialSnippet):
 
 
 class StoreIndexPage(HeadlessPreviewMixin, Page):
-    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = Page.content_panels + [ContentChecksPanel(), FieldPanel("intro")]
     settings_panels = PAGE_SETTINGS_PANELS
@@ -79,6 +84,7 @@ class StoreIndexPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("store index")
+        verbose_name_plural = _("store indexes")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -88,52 +94,63 @@ class StoreIndexPage(HeadlessPreviewMixin, Page):
 
 class StorePage(HeadlessPreviewMixin, Page):
     store_message = RichTextField(
-        blank=True, features=RICH_TEXT_FEATURES, help_text=_("A short message from the store team to shoppers.")
+        _("store message"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("A short message from the store team to shoppers."),
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hero_image = optional_image(_("hero image"))
 
-    street_address = models.CharField(max_length=200)
+    street_address = models.CharField(_("street address"), max_length=200)
     address_extra = models.CharField(
-        max_length=200, blank=True, help_text=_("Mall, floor or unit, if shoppers need it to find the store.")
+        _("address details"),
+        max_length=200,
+        blank=True,
+        help_text=_("Mall, floor or unit, if shoppers need it to find the store."),
     )
-    postal_code = models.CharField(max_length=20, blank=True)
-    city = models.CharField(max_length=100, db_index=True)
-    region = models.CharField(max_length=100, blank=True, help_text=_("State, province or county."))
-    country = CountryField(help_text=_("The country the store is in (ISO 3166 code)."))
+    postal_code = models.CharField(_("postal code"), max_length=20, blank=True)
+    city = models.CharField(_("city"), max_length=100, db_index=True)
+    region = models.CharField(_("region"), max_length=100, blank=True, help_text=_("State, province or county."))
+    country = CountryField(_("country"), help_text=_("The country the store is in (ISO 3166 code)."))
     latitude = models.DecimalField(
-        max_digits=9, decimal_places=6, validators=LATITUDE_VALIDATORS, help_text=_("Between -90 and 90, e.g. 45.464211.")
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=LATITUDE_VALIDATORS,
+        help_text=_("Between -90 and 90, e.g. 45.464211."),
     )
     longitude = models.DecimalField(
+        _("longitude"),
         max_digits=9,
         decimal_places=6,
         validators=LONGITUDE_VALIDATORS,
         help_text=_("Between -180 and 180, e.g. 9.191383."),
     )
     time_zone = models.CharField(
+        _("time zone"),
         max_length=64,
         choices=time_zone_choices,
         validators=[validate_time_zone],
         help_text=_("The store's IANA time zone; opening hours are in this zone."),
     )
-    phone = models.CharField(max_length=40, blank=True)
-    email = models.EmailField(blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
 
-    services = ParentalManyToManyField(Service, blank=True, related_name="stores")
+    services = ParentalManyToManyField(Service, blank=True, related_name="stores", verbose_name=_("services"))
     pickup_preparation_minutes = models.PositiveIntegerField(
+        _("pickup preparation time (minutes)"),
         default=60,
         validators=[MaxValueValidator(14 * 24 * 60)],
         help_text=_("How long staff need to prepare a click & collect order, in minutes."),
     )
-    parking_notes = models.TextField(blank=True, max_length=1000)
-    accessibility_notes = models.TextField(blank=True, max_length=1000)
+    parking_notes = models.TextField(_("parking"), blank=True, max_length=1000)
+    accessibility_notes = models.TextField(_("accessibility"), blank=True, max_length=1000)
 
     content_panels = Page.content_panels + [
         ContentChecksPanel(),
         FieldPanel("hero_image"),
         FieldPanel("store_message"),
-        InlinePanel("gallery_images", label=_("Gallery images")),
+        InlinePanel("gallery_images", heading=_("Gallery images")),
     ]
     location_panels = [
         MultiFieldPanel(
@@ -153,7 +170,7 @@ class StorePage(HeadlessPreviewMixin, Page):
         FieldPanel("time_zone", widget=TimeZoneInput()),
         InlinePanel(
             "opening_hours",
-            label=_("Weekly opening hours"),
+            heading=_("Weekly opening hours"),
             help_text=_(
                 "In the store's time zone, above. Several intervals a day are allowed (e.g. a lunch break); "
                 "they must not overlap. Tick “closes the next day” for hours past midnight."
@@ -162,7 +179,7 @@ class StorePage(HeadlessPreviewMixin, Page):
         ),
         InlinePanel(
             "hours_exceptions",
-            label=_("Exceptions (holidays, special hours)"),
+            heading=_("Exceptions (holidays, special hours)"),
             help_text=_(
                 "In the store's time zone, above. A dated exception replaces the weekly hours of that date; tick "
                 "“closed” for a day without opening, and leave its times empty."
@@ -177,12 +194,12 @@ class StorePage(HeadlessPreviewMixin, Page):
 
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(location_panels, heading=_("Location")),
-            ObjectList(hours_panels, heading=_("Opening hours")),
-            ObjectList(service_panels, heading=_("Services")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(PAGE_SETTINGS_PANELS, heading=_("Settings")),
+            Tab(content_panels, heading=_("Content"), name="content"),
+            Tab(location_panels, heading=_("Location"), name="location"),
+            Tab(hours_panels, heading=_("Opening hours"), name="opening_hours"),
+            Tab(service_panels, heading=_("Services"), name="services"),
+            Tab(Page.promote_panels, heading=_("Promote"), name="promote"),
+            Tab(PAGE_SETTINGS_PANELS, heading=_("Settings"), name="settings"),
         ]
     )
     base_form_class = StorePageForm
@@ -201,6 +218,7 @@ class StorePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("store")
+        verbose_name_plural = _("stores")
         indexes = [models.Index(fields=["latitude", "longitude"], name="store_lat_lon_idx")]
 
     def content_checks(self):
@@ -236,8 +254,8 @@ NEXT_DAY_HEADING = _("Next day")
 
 
 class IntervalFields(models.Model):
-    opens = models.TimeField(null=True, blank=True)
-    closes = models.TimeField(null=True, blank=True)
+    opens = models.TimeField(_("opens"), null=True, blank=True)
+    closes = models.TimeField(_("closes"), null=True, blank=True)
     closes_next_day = models.BooleanField(
         default=False, verbose_name=_("Closes the next day"), help_text=_("Tick when the store closes after midnight.")
     )
@@ -248,7 +266,7 @@ class IntervalFields(models.Model):
 
 class StoreOpeningHours(Orderable, IntervalFields):
     store = ParentalKey(StorePage, on_delete=models.CASCADE, related_name="opening_hours")
-    weekday = models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES)
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAY_CHOICES)
 
     panels = [
         FieldRowPanel(
@@ -263,6 +281,7 @@ class StoreOpeningHours(Orderable, IntervalFields):
 
     class Meta(Orderable.Meta):
         verbose_name = _("opening hours interval")
+        verbose_name_plural = _("weekly opening hours")
 
     def as_interval(self):
         return Interval(self.weekday, self.opens, self.closes, self.closes_next_day)
@@ -273,9 +292,9 @@ class StoreOpeningHours(Orderable, IntervalFields):
 
 class StoreHoursException(Orderable, IntervalFields):
     store = ParentalKey(StorePage, on_delete=models.CASCADE, related_name="hours_exceptions")
-    date = models.DateField()
-    label = models.CharField(max_length=80, help_text=_("Shown to shoppers, e.g. “Christmas Eve”."))
-    closed = models.BooleanField(default=False, help_text=_("Closed all day. Leave the times empty."))
+    date = models.DateField(_("date"))
+    label = models.CharField(_("label"), max_length=80, help_text=_("Shown to shoppers, e.g. “Christmas Eve”."))
+    closed = models.BooleanField(_("closed"), default=False, help_text=_("Closed all day. Leave the times empty."))
 
     panels = [
         FieldRowPanel([FieldPanel("date"), FieldPanel("label"), FieldPanel("closed")]),
@@ -290,6 +309,7 @@ class StoreHoursException(Orderable, IntervalFields):
 
     class Meta(Orderable.Meta):
         verbose_name = _("opening hours exception")
+        verbose_name_plural = _("opening hours exceptions")
 
     def as_interval(self):
         return Interval(0, self.opens, self.closes, self.closes_next_day)
@@ -300,7 +320,13 @@ class StoreHoursException(Orderable, IntervalFields):
 
 class StoreGalleryImage(Orderable):
     store = ParentalKey(StorePage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField(max_length=250, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
     name = "cms.stories"
     label = "stories"
-    verbose_name = "Product stories"
+    verbose_name = _("Product stories")

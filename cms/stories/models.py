@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cms.catalog.models import Product
 from cms.core.blocks import story_body_blocks
+from cms.core.fields import optional_image
 from cms.core.panels import PAGE_SETTINGS_PANELS, ContentChecksPanel
 from cms.core.preview import HeadlessPreviewMixin
 from cms.core.widgets import MultipleChooser, localized_snippet_chooser
@@ -17,15 +18,18 @@ from cms.stores.choosers import store_chooser_viewset
 
 
 class ProductStoryPage(HeadlessPreviewMixin, Page):
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hero_image = optional_image(_("hero image"))
     standfirst = models.TextField(
+        _("standfirst"),
         max_length=400, blank=True, help_text=_("One or two sentences under the title that make shoppers read on.")
     )
-    body = StreamField(story_body_blocks())
-    related_products = ParentalManyToManyField("catalog.Product", blank=True, related_name="stories")
-    related_stores = ParentalManyToManyField("stores.StorePage", blank=True, related_name="stories")
+    body = StreamField(story_body_blocks(), verbose_name=_("body"))
+    related_products = ParentalManyToManyField(
+        "catalog.Product", blank=True, related_name="stories", verbose_name=_("related products")
+    )
+    related_stores = ParentalManyToManyField(
+        "stores.StorePage", blank=True, related_name="stories", verbose_name=_("related stores")
+    )
 
     content_panels = Page.content_panels + [
         ContentChecksPanel(),
@@ -52,3 +56,4 @@ class ProductStoryPage(HeadlessPreviewMixin, Page):
 
     class Meta:
         verbose_name = _("product story")
+        verbose_name_plural = _("product stories")

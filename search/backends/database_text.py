@@ -1,13 +1,22 @@
-"""Text analysis of the database backend: words, light stemming per language, typo distance
-and highlighting. Small on purpose: enough for singular/plural and one or two typos, the way
-the Elasticsearch language analyzers and fuzziness behave for shoppers' queries."""
+"""Text analysis of the database backend: words, stemming per language, typo distance and
+highlighting, in Python so that SQLite and PostgreSQL index and query exactly the same terms.
+
+Stemming uses the Snowball algorithms (the ``snowballstemmer`` package) that PostgreSQL's
+``english`` and ``italian`` text search configurations and Elasticsearch's language analyzers
+are built on, and accents are folded as PostgreSQL's ``unaccent`` does; other languages are
+not stemmed (Elasticsearch's ``standard`` analyzer)."""
 
 import html
 import re
+import threading
 import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
-ITALIAN_VOWELS = "aeiou"
+# Snowball algorithm per language code.
+STEMMER_LANGUAGES = {"en": "english", "it": "italian"}
 
 # Words too common to tell documents apart, left out like the language analyzers do.
 STOP_WORDS = {
@@ -33,48 +42,44 @@ def words(text):
     return WORD.findall(fold(text))
 
 
-def stem_english(word):
-    if len(word) <= 3 or word.isdigit():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+_stemmers = threading.local()  # a Snowball stemmer keeps its word in the instance: one per thread
 
 
-def stem_italian(word):
-    """Drop the final vowel (the gender/number ending): scarpa, scarpe → scarp; borsa, borse →
-    bors; and "-che/-chi/-ghe/-ghi" keep their hard sound: tasche, tasca → tasc."""
-    if len(word) <= 3 or word.isdigit():
-        return word
-    if word.endswith(("che", "chi", "ghe", "ghi")):
-        return word[:-2]
-    if word[-1] in ITALIAN_VOWELS:
-        return word[:-1]
-    return word
+def language(locale):
+    return locale.split("-")[0].lower()
 
 
-STEMMERS = {"en": stem_english, "it": stem_italian}
-
-
+@lru_cache(maxsize=100_000)
 def stem(word, locale):
-    return STEMMERS.get(locale.split("-")[0], lambda word: word)(word)
+    """The stem of a folded ``word``: "grinders" → "grinder", "scarpe" → "scarp"."""
+    algorithm = STEMMER_LANGUAGES.get(language(locale))
+    if algorithm is None or word.isdigit():
+        return word
+    stemmers = _stemmers.__dict__
+    if algorithm not in stemmers:
+        stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
+    return stemmers[algorithm].stemWord(word)
 
 
 def terms(text, locale):
     """The analysed words of ``text``: folded, without stop words, stemmed."""
-    stop_words = STOP_WORDS.get(locale.split("-")[0], set())
+    stop_words = STOP_WORDS.get(language(locale), set())
     return [stem(word, locale) for word in words(text) if word not in stop_words]
 
 
-def allowed_typos(word):
-    """Edits a query word may be away from an indexed one (like Elasticsearch's AUTO)."""
-    if len(word) < 3:
+def allowed_typos(term):
+    """Edits an analysed query word may be away from an indexed one (like Elasticsearch's
+    AUTO); none for short words and for words with digits (a code or a number typed wrong
+    is another code or number, not a typo)."""
+    if len(term) < 3 or not correctable(term):
         return 0
-    return 1 if len(word) <= 5 else 2
+    return 1 if len(term) <= 5 else 2
+
+
+def correctable(term):
+    """Whether ``term`` may correct a typo or be corrected: letters only. The vocabulary of
+    indexed words (search.models.SearchTerm) holds these only."""
+    return term.isalpha() and len(term) <= 100
 
 
 def edit_distance(a, b, limit):

@@ -18,6 +18,8 @@ from wagtail.models import Page
 
 from cms.catalog.models import Product
 from storefront_api.catalog.loaders import ProductByIdLoader, prime_products
+from storefront_api.core.locales import LocaleByIdLoader
+from storefront_api.core.rich_text import PageLinkLoader, page_link_keys
 from storefront_api.images.loaders import ImageByIdLoader
 from storefront_api.pages.batches import batch_of
 
@@ -81,12 +83,18 @@ def list_items(raw):
     ]
 
 
+RICH_TEXT = "rich text"
+
+
 def collect_references(block, raw, found):
-    """Add to ``found`` ({model: ids}) the ids that chooser blocks inside ``raw`` name."""
+    """Add to ``found`` ({model: ids}) the ids that chooser blocks inside ``raw`` name, and
+    the rich text it holds (under ``RICH_TEXT``)."""
     if raw is None or raw == "":
         return
     if isinstance(block, blocks.ChooserBlock):
         found[block.target_model].add(raw)
+    elif isinstance(block, blocks.RichTextBlock):
+        found[RICH_TEXT].add(raw)
     elif isinstance(block, blocks.StructBlock):
         for name, child in block.child_blocks.items():
             collect_references(child, raw.get(name), found)
@@ -106,13 +114,16 @@ def prime_streams(request, streams):
     primed = getattr(request, "_storefront_primed_streams", None)
     if primed is None:
         primed = request._storefront_primed_streams = set()
-    products, images, page_links = set(), set(), set()
+    products, images, page_links, rich_text_links = set(), set(), set(), []
     for stream, locale_id in streams:
         if id(stream) in primed:
             continue
         primed.add(id(stream))
         found = defaultdict(set)
         collect_references(stream.stream_block, list(stream.raw_data), found)
+        language_code = LocaleByIdLoader.language_code(request, locale_id)
+        for value in found.pop(RICH_TEXT, ()):
+            rich_text_links += page_link_keys(value, language_code)
         for model, ids in found.items():
             if issubclass(model, Product):
                 products |= ids
@@ -123,6 +134,7 @@ def prime_streams(request, streams):
     prime_products(request, ProductByIdLoader.for_request(request).prime(products).load_many(products))
     ImageByIdLoader.for_request(request).prime(images)
     LinkTargetLoader.for_request(request).prime(page_links)
+    PageLinkLoader.for_request(request).expect(rich_text_links)  # resolved by the first rich text
 
 
 def build_items(raw_items, child_blocks, loaded):

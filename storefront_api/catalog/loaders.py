@@ -1,15 +1,18 @@
 """Loaders of the catalog: categories, products, their images, stock levels and the stores
 near a point. What they read is recorded as the response's surrogate keys
 (cms/publishing/surrogate_keys.py): products and categories by id, a product list of a
-language when a SKU found nothing, the stock of each store read."""
+language when a SKU found nothing, the stock of each store read (for availability: of every
+store nearer than the farthest one shown)."""
 
 from collections import defaultdict
 
-from wagtail.models import Locale
+from django.db.models import prefetch_related_objects
+from django.utils import timezone
 
-from cms.catalog.availability import stock_levels
+from cms.catalog.availability import availability_in, nearest_in_stock, stock_levels
 from cms.catalog.models import Category, Product, ProductImage
 from cms.publishing import surrogate_keys
+from cms.publishing.settings import cdn_setting
 from cms.stores.models import StorePage
 from storefront_api.core.loaders import ListLoader, RequestLoader
 from storefront_api.core.locales import LocaleByIdLoader
@@ -56,7 +59,8 @@ class StockByStoreAndSkuLoader(RequestLoader):
     Get it with ``stock_of``."""
 
     def batch_load(self, keys):
-        return stock_levels({store_key for store_key, _sku in keys}, {sku for _store_key, sku in keys})
+        store_keys, skus = {store_key for store_key, _sku in keys}, {sku for _store_key, sku in keys}
+        return stock_levels(store_keys, skus, LocaleByIdLoader.default(self.context))
 
 
 def stock_of(context, stores, skus):
@@ -83,24 +87,63 @@ class ProductBySkuLoader(RequestLoader):
         return found
 
 
-class NearbyStoresLoader(RequestLoader):
-    """Keys are (latitude, longitude, radius km, locale id): ``[(store, km)]`` of the requesting
-    site's visible stores in that language, nearest first."""
+class AvailabilityLoader(RequestLoader):
+    """Keys are (latitude, longitude, radius km, locale id, first, SKU): the availability
+    (``[StoreAvailability]``) of the product with that SKU in the nearest ``first`` stores of
+    the requesting site, in that language, that have it in stock. Keys of one point, radius,
+    language and ``first`` — the products of one list — are answered together: one search
+    for all their SKUs (cms/catalog/availability.py ``nearest_in_stock``), the stock, hours
+    and services of the stores shown, and the stock keys of the stores it depends on.
+    Raises InvalidStoreFilter for a bad point or radius."""
 
     def batch_load(self, keys):
+        searches = {}
+        for *search, sku in keys:
+            searches.setdefault(tuple(search), []).append(sku)
+        found = {}
+        for search, skus in searches.items():
+            for sku, availability in self.search(*search, skus).items():
+                found[(*search, sku)] = availability
+        return found
+
+    def search(self, latitude, longitude, radius_km, locale_id, first, skus):
         from cms.stores.finder import find_stores
         from cms.stores.listing import shopper_stores
         from storefront_api.pages.context import site_for_request
+        from storefront_api.stores.loaders import expect_stores
 
         site = site_for_request(self.context)
-        found = {}
-        for latitude, longitude, radius_km, locale_id in keys:
-            language = LocaleByIdLoader.language_code(self.context, locale_id)
-            surrogate_keys.record(surrogate_keys.page_list(site.pk, language, StorePage))
-            stores = shopper_stores(site, Locale.objects.get(pk=locale_id))
-            nearby = find_stores(stores, near=(latitude, longitude), radius_km=radius_km)
-            found[(latitude, longitude, radius_km, locale_id)] = [(store, store.distance_km) for store in nearby]
-        return found
+        language = LocaleByIdLoader.language_code(self.context, locale_id)
+        surrogate_keys.record(surrogate_keys.page_list(site.pk, language, StorePage))
+        locale = LocaleByIdLoader.locale(self.context, locale_id)
+        nearby = find_stores(shopper_stores(site, locale), near=(latitude, longitude), radius_km=radius_km)
+
+        def levels_of(stores, skus):
+            loader = stock_of(self.context, stores, skus)
+            return {(store.translation_key, sku): loader.load((store.translation_key, sku)) for store in stores for sku in skus}
+
+        default_locale = LocaleByIdLoader.default(self.context)
+        stocked, reach_km = nearest_in_stock(nearby, skus, first, levels_of, default_locale, locale)
+        record_stock_within(site, nearby, reach_km)
+        # Hours and services of the stores shown, for every product of the list at once.
+        shown = list({store.pk: store for rows in stocked.values() for store, _km, _level in rows}.values())
+        prefetch_related_objects(shown, "opening_hours", "hours_exceptions", "services")
+        expect_stores(self.context, shown)
+        moment = timezone.now()
+        return {sku: availability_in(rows, moment) for sku, rows in stocked.items()}
+
+
+def record_stock_within(site, nearby, reach_km):
+    """The response depends on the stock of the stores of ``nearby`` up to ``reach_km`` (all of
+    them when None): their stock keys, or the site's fallback key when they are more than a
+    response header holds (the header would fall back to it anyway)."""
+    stores = nearby if reach_km is None else nearby.filter(distance_km__lte=reach_km)
+    most = cdn_setting("SURROGATE_KEY_MAX_BYTES") // len(surrogate_keys.stock(9_999_999) + " ")
+    ids = list(stores.order_by().values_list("pk", flat=True)[: most + 1])
+    if len(ids) > most:
+        surrogate_keys.record(surrogate_keys.site_any(site.pk))
+    else:
+        surrogate_keys.record_all(surrogate_keys.stock(pk) for pk in ids)
 
 
 def record_product_list(context, locale_id):

@@ -1,4 +1,6 @@
 import graphene
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from .errors import BadArgument
@@ -23,9 +25,23 @@ class LocaleByIdLoader:
     """Locales are few: one query per request for all of them."""
 
     @classmethod
+    def _locales(cls, context):
+        locales = getattr(context, "_storefront_locales", None)
+        if locales is None:
+            locales = Locale.objects.in_bulk()
+            setattr(context, "_storefront_locales", locales)
+        return locales
+
+    @classmethod
+    def locale(cls, context, locale_id):
+        return cls._locales(context)[locale_id]
+
+    @classmethod
+    def default(cls, context):
+        """The default Locale (that of ``LANGUAGE_CODE``), from the same query."""
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        return next(locale for locale in cls._locales(context).values() if locale.language_code == language)
+
+    @classmethod
     def language_code(cls, context, locale_id):
-        codes = getattr(context, "_storefront_language_codes", None)
-        if codes is None:
-            codes = dict(Locale.objects.values_list("pk", "language_code"))
-            setattr(context, "_storefront_language_codes", codes)
-        return codes[locale_id]
+        return cls.locale(context, locale_id).language_code

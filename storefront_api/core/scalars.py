@@ -1,12 +1,8 @@
 import graphene
 from django.utils import translation
-from wagtail.images.models import AbstractImage
-from wagtail.models import Page
-from wagtail.rich_text import expand_db_html, extract_references_from_rich_text
-
-from cms.publishing import surrogate_keys
 
 from .locales import LocaleByIdLoader
+from .rich_text import rich_text_html
 
 
 class Money(graphene.ObjectType):
@@ -25,24 +21,9 @@ def country_value(country, language_code):
         return Country(code=country.code, name=str(country.name))
 
 
-def rich_text_html(value, language_code):
-    """Rich text as HTML with internal page and document links turned into real URLs. A link
-    to a page follows the content's language (the page's published translation in it), never
-    the request's; the response depends on the pages and images the text names."""
-    value = value or ""
-    if "linktype=" in value or "embedtype=" in value:
-        for model, object_id, *_path in extract_references_from_rich_text(value):
-            if issubclass(model, Page):
-                surrogate_keys.record(surrogate_keys.page(object_id))
-            elif issubclass(model, AbstractImage):
-                surrogate_keys.record(surrogate_keys.image(object_id))
-    with translation.override(language_code):
-        return expand_db_html(value)
-
-
 def content_html(info, obj, value):
     """``rich_text_html`` of a field of ``obj`` (a page or snippet), in ``obj``'s language."""
-    return rich_text_html(value, LocaleByIdLoader.language_code(info.context, obj.locale_id))
+    return rich_text_html(value, LocaleByIdLoader.language_code(info.context, obj.locale_id), info.context)
 
 
 def choices_enum(name, choices, description=None):

@@ -5,7 +5,7 @@ from cms.core.visibility import site_locales
 from cms.publishing import surrogate_keys
 from storefront_api.blocks.streams import stream_items
 from storefront_api.core.locales import locale_argument, resolve_locale
-from storefront_api.core.scalars import rich_text_html
+from storefront_api.core.rich_text import rich_text_html
 from storefront_api.pages.context import requesting_site
 
 from .types import Footer, Navigation, Site
@@ -43,9 +43,10 @@ class SiteQueries(graphene.ObjectType):
         surrogate_keys.record(surrogate_keys.site_settings(site.pk))
         settings = FooterSettings.for_site(site)
         locale = resolve_locale(locale)
+        in_language = settings.in_language(locale)
         return Footer(
-            columns=stream_items(info.context, settings.columns, locale.pk),
+            columns=stream_items(info.context, in_language.columns, locale.pk),
             contact_email=settings.contact_email,
             contact_phone=settings.contact_phone,
-            legal_text=rich_text_html(settings.legal_text, locale.language_code),
+            legal_text=rich_text_html(in_language.legal_text, locale.language_code, info.context),
         )

@@ -345,7 +345,13 @@ def store_connection(
         found = find_stores(stores, store_filter, near=near, radius_km=radius_km, open_moment=moment)
     except InvalidStoreFilter as error:
         raise bad_store_argument(error) from None
-    return paginate(StorePageConnection, found, after_slice=lambda items: expect_stores(info.context, items), **page)
+    return paginate(
+        StorePageConnection,
+        found,
+        after_slice=lambda items: expect_stores(info.context, items),
+        count_in_page=near is not None,  # ordered by distance: every store in the radius is read anyway
+        **page,
+    )
 
 
 @page_type(models.StoreIndexPage)

@@ -60,6 +60,15 @@ export async function logIn(page, username) {
   await page.waitForURL(/\/admin\/$/);
 }
 
+// Sets the logged-in editor's admin language (Account → Profile), then opens the dashboard.
+export async function chooseAdminLanguage(page, language) {
+  await page.goto("/admin/account/");
+  await page.locator('select[name="locale-preferred_language"]').selectOption(language);
+  await page.locator('main form button[type="submit"]').first().click();
+  await page.waitForLoadState("networkidle");
+  await page.goto("/admin/");
+}
+
 // Shows the tab of an edit form that holds `selector` (tab ids come from their translated
 // headings, so tabs are found by what they contain).
 export async function showTabOf(page, selector) {

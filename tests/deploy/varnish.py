@@ -7,9 +7,11 @@ unless VARNISH_REQUIRED is set (scripts/test.sh sets it in CI, where it installs
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -90,6 +92,27 @@ class Varnish:
     def stop(self):
         self.script("stop")
         shutil.rmtree(self.dir, ignore_errors=True)
+
+    def processes(self):
+        """The manager's pid and its children's (the worker process that answers requests)."""
+        manager = int(Path(self.dir, "varnishd.pid").read_text())
+        children = subprocess.run(["pgrep", "-P", str(manager)], capture_output=True, text=True).stdout.split()
+        return [manager, *map(int, children)]
+
+    def freeze(self, seconds):
+        """SIGSTOP every process of this Varnish (connections are still accepted by the
+        kernel, nothing is answered) and SIGCONT them ``seconds`` later, from a timer."""
+        frozen = self.processes()
+        for pid in frozen:
+            os.kill(pid, signal.SIGSTOP)
+
+        def thaw():
+            for pid in reversed(frozen):  # the worker first, so the manager finds it alive
+                os.kill(pid, signal.SIGCONT)
+
+        timer = threading.Timer(seconds, thaw)
+        timer.start()
+        return timer
 
     def forget_everything(self):
         """Ban every object (between tests)."""

@@ -1,9 +1,12 @@
 """stores(near:, radiusKm:, openNow:, openAt:) and the edges' distanceKm."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from storefront_api.schema import schema
 from tests.factories import ServiceFactory, StoreOpeningHoursFactory, StorePageFactory
@@ -120,3 +123,43 @@ def test_the_distance_is_on_the_edge_as_in_search_and_the_node_field_is_deprecat
     assert store_type.fields["distanceKm"].deprecation_reason
     for edge_type in ("StorePageEdge", "SearchEdge"):
         assert "distanceKm" in schema.graphql_schema.get_type(edge_type).fields
+
+
+OPEN_PAGE = """query($near: GeoPointInput, $openAt: DateTime, $first: Int) {
+  stores(near: $near, radiusKm: 30, openAt: $openAt, first: $first) {
+    totalCount totalCountIsEstimate pageInfo { hasNextPage } edges { node { slug } } } }"""
+
+
+def stores_with_hours_read(queries):
+    """The most stores whose opening hours one query read."""
+    hour_queries = [q["sql"] for q in queries if 'FROM "stores_storeopeninghours"' in q["sql"]]
+    return max(len(re.search(r'"store_id" IN \(([^)]*)\)', sql).group(1).split(",")) for sql in hour_queries)
+
+
+def test_open_at_judges_the_hours_only_of_the_stores_a_page_needs(graphql, store_index, italy):
+    for number in range(120):  # open at 10:00, 3 to 7 km from the Duomo
+        add_store(store_index, f"milano-{number:03d}", round(45.40 + number / 2000, 4), 9.15)
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql(OPEN_PAGE, {"near": DUOMO, "openAt": "2026-12-21T10:00:00+01:00", "first": 3})
+    stores = body["data"]["stores"]
+    assert [edge["node"]["slug"] for edge in stores["edges"]] == ["milano-duomo", "milano-119", "milano-118"]
+    assert stores["pageInfo"]["hasNextPage"] is True
+    # 121 of the 122 stores in the radius are open: the count is estimated from those read.
+    assert stores["totalCountIsEstimate"] is True and 100 <= stores["totalCount"] <= 122
+    assert stores_with_hours_read(queries) <= 64  # not the hours of all 122
+
+
+def test_open_at_counts_exactly_when_every_store_was_judged(graphql, italy):
+    body = graphql(OPEN_PAGE, {"near": DUOMO, "openAt": "2026-12-21T10:00:00+01:00", "first": 1})
+    stores = body["data"]["stores"]
+    assert (stores["totalCount"], stores["totalCountIsEstimate"]) == (1, False)  # Navigli opens at 18:00
+    assert stores["pageInfo"]["hasNextPage"] is False
+    plain = graphql("{ stores(first: 1) { totalCount totalCountIsEstimate pageInfo { hasNextPage } } }")
+    assert plain["data"]["stores"] == {"totalCount": 4, "totalCountIsEstimate": False, "pageInfo": {"hasNextPage": True}}
+
+
+def test_near_a_point_the_page_query_counts_the_stores_in_the_radius(graphql, italy):
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql(NEARBY, {"near": DUOMO, "radiusKm": 200, "first": 1})
+    assert body["data"]["stores"]["totalCount"] == 3 and len(body["data"]["stores"]["edges"]) == 1
+    assert not [query["sql"] for query in queries if query["sql"].startswith("SELECT COUNT(")]

@@ -1,9 +1,13 @@
 """Product.availability(near:, radiusKm:, first:): nearby stores that have the product."""
 
 import datetime
+import json
+import re
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import ProductFactory, ServiceFactory, StockLevelFactory, StoreOpeningHoursFactory, StorePageFactory
@@ -86,3 +90,41 @@ def test_query_count_of_a_product_list_with_availability_does_not_grow(graphql, 
     # MOKA-3 in two nearby stores, CUP-1 in none, each of the 23 extras in one.
     assert sum(len(edge["node"]["availability"]) for edge in large["products"]["edges"]) == 25
     assert few == many, (few, many)
+
+
+FIRST = """query($sku: String!, $near: GeoPointInput!, $first: Int) { product(sku: $sku) {
+  availability(near: $near, radiusKm: 50, first: $first) { store { slug } quantity } } }"""
+
+
+def test_only_the_stock_of_the_stores_shown_is_read(graphql, store_index, stocked):
+    for number in range(40):  # closer to the Duomo than Torino, without stock
+        add_store(store_index, f"milano-{number:02d}", round(45.47 + number / 1000, 4), 9.19)
+    with CaptureQueriesContext(connection) as queries:
+        body = graphql(FIRST, {"sku": "MOKA-3", "near": DUOMO, "first": 2})
+    assert [row["store"]["slug"] for row in body["data"]["product"]["availability"]] == ["milano-duomo", "milano-navigli"]
+    stock_reads = [q["sql"] for q in queries if 'FROM "catalog_stocklevel"' in q["sql"].split("WHERE")[0]]
+    # One read of stock levels, for the two stores shown (not for the 42 in the radius).
+    assert len(stock_reads) == 1
+    assert len(re.search(r'"translation_key" IN \(([^)]*)\)', stock_reads[0]).group(1).split(",")) == 2
+
+
+def test_the_stock_keys_are_of_the_stores_up_to_the_farthest_shown(keys_of_availability, stocked):
+    # Navigli (1.7 km) has stock too: with one store asked for, only the Duomo's stock matters.
+    one = keys_of_availability(1)
+    assert f"stock-{stocked['duomo'].pk}" in one and f"stock-{stocked['navigli'].pk}" not in one
+    # Three asked for, two found: a store anywhere in the radius could be the third.
+    three = keys_of_availability(3)
+    assert {f"stock-{stocked['duomo'].pk}", f"stock-{stocked['navigli'].pk}"} <= three
+
+
+@pytest.fixture
+def keys_of_availability(client):
+    """The surrogate keys of the availability of MOKA-3 in the nearest ``first`` stores."""
+
+    def keys(first):
+        variables = json.dumps({"sku": "MOKA-3", "near": DUOMO, "first": first})
+        response = client.get("/graphql", {"query": FIRST, "variables": variables})
+        assert response.status_code == 200 and "errors" not in response.json(), response.content
+        return set(response["Surrogate-Key"].split(" "))
+
+    return keys

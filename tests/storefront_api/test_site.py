@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from cms.core.models import FooterSettings, NavigationSettings
+from cms.core.models import FooterSettings, FooterTranslation, NavigationSettings
 from tests.factories import GiftGuidePageFactory, OfferFactory, ProductStoryPageFactory, SectionPageFactory
 
 from .content import other_site, products, translate
@@ -92,6 +92,42 @@ def test_footer_columns_contact_and_legal_text(graphql, home, section):
         "contactPhone": "+39 02 1234",
         "legalText": '<p>Shop S.p.A. — <a href="/en/inspiration/">about</a></p>',
     }
+
+
+def test_the_footer_in_another_language_uses_its_own_columns_and_legal_text(graphql, home, section, locales):
+    settings = FooterSettings.for_site(home.get_site())
+    help_column = {"type": "column", "id": "help", "value": {"title": "Help", "links": [
+        {"type": "item", "id": "l1", "value": {"label": "", "page": section.pk, "url": ""}},
+    ]}}
+    settings.columns = [help_column]
+    settings.contact_email = "help@shop.example"
+    settings.legal_text = "<p>Shop Ltd.</p>"
+    settings.translations.add(FooterTranslation(
+        locale=locales["it"],
+        columns=[{**help_column, "value": {**help_column["value"], "title": "Assistenza"}}],
+        legal_text="<p>Shop S.r.l. — P. IVA 123</p>",
+    ))
+    settings.save()
+    translate(home, locales["it"])
+    translate(section, locales["it"])
+
+    italian = graphql(FOOTER, {"locale": "it"})["data"]["footer"]
+    assert [column["title"] for column in italian["columns"]] == ["Assistenza"]
+    assert italian["columns"][0]["links"][0]["url"].startswith("/it/")  # page links follow the language
+    assert italian["legalText"] == "<p>Shop S.r.l. — P. IVA 123</p>"
+    assert italian["contactEmail"] == "help@shop.example"  # contacts are the site's, in every language
+    english = graphql(FOOTER, {"locale": "en"})["data"]["footer"]
+    assert [column["title"] for column in english["columns"]] == ["Help"]
+    assert english["legalText"] == "<p>Shop Ltd.</p>"
+
+
+def test_a_language_without_its_own_footer_reads_the_sites(graphql, home, locales):
+    settings = FooterSettings.for_site(home.get_site())
+    settings.legal_text = "<p>Shop Ltd.</p>"
+    settings.translations.add(FooterTranslation(locale=locales["en"], legal_text="<p>Shop Limited</p>"))
+    settings.save()
+    assert graphql(FOOTER, {"locale": "it"})["data"]["footer"]["legalText"] == "<p>Shop Ltd.</p>"
+    assert graphql(FOOTER, {"locale": "en"})["data"]["footer"]["legalText"] == "<p>Shop Limited</p>"
 
 
 SITE = "{ site { name hostname defaultLocale locales home { title } } }"

@@ -336,3 +336,25 @@ def test_store_location_is_exact(graphql, store_index):
     StorePageFactory(parent=store_index, slug="fiji", latitude=Decimal("-18.141600"), longitude=Decimal("178.441900"))
     body = graphql('{ store(slug: "fiji") { location { latitude longitude } } }')
     assert body["data"]["store"]["location"] == {"latitude": -18.1416, "longitude": 178.4419}
+
+
+def test_the_total_is_counted_only_when_asked_and_not_known_from_the_page(graphql, store_index):
+    for number in range(5):
+        StorePageFactory(parent=store_index, title=f"Store {number}", slug=f"store-{number}")
+
+    def counted(query):
+        with CaptureQueriesContext(connection) as queries:
+            body = graphql(query)
+        assert "errors" not in body, body
+        return sum('SELECT COUNT(' in query["sql"] for query in queries), body["data"]["stores"]
+
+    assert counted("{ stores(first: 2) { pageInfo { hasNextPage } } }") == (0, {"pageInfo": {"hasNextPage": True}})
+    assert counted("{ stores(first: 2) { totalCount } }") == (1, {"totalCount": 5})
+    # The last page tells the total.
+    assert counted("{ stores(first: 4, after: \"YXJyYXljb25uZWN0aW9uOjA=\") { totalCount pageInfo { hasNextPage } } }") == (
+        0, {"totalCount": 5, "pageInfo": {"hasNextPage": False}}
+    )
+    # After the end, a count says where the list ends.
+    assert counted("{ stores(first: 2, after: \"YXJyYXljb25uZWN0aW9uOjk=\") { totalCount pageInfo { hasPreviousPage } } }") == (
+        1, {"totalCount": 5, "pageInfo": {"hasPreviousPage": True}}
+    )

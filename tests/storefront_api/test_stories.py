@@ -4,7 +4,8 @@ import pytest
 import wagtail_factories
 from django.utils import timezone
 
-from tests.factories import ProductFactory, ProductStoryPageFactory, StorePageFactory
+from cms.stories.models import ProductStoryPage
+from tests.factories import ProductFactory, ProductStoryPageFactory, SectionPageFactory, StorePageFactory
 
 from .content import callouts, count_queries, products, translate
 
@@ -147,3 +148,32 @@ def test_a_list_of_30_stories_needs_as_many_queries_as_a_list_of_10(graphql, sec
     assert len(data["productStories"]["edges"]) == 30
     assert all(len(edge["node"]["relatedProducts"]) == 3 for edge in data["productStories"]["edges"])
     assert ten == thirty, (ten, thirty)
+
+
+LINKED_PARAGRAPHS = """query($path: String!, $locale: String) { page(path: $path, locale: $locale) {
+  ... on ProductStoryPage { body { ... on ParagraphBlock { html } } } } }"""
+
+
+def test_links_in_twenty_paragraphs_cost_the_queries_of_two(graphql, home, section, locales):
+    targets = [SectionPageFactory(parent=home, title=f"Target {index}", slug=f"target-{index}") for index in range(20)]
+    translate(home, locales["it"])
+    italian_target = translate(targets[1], locales["it"])
+
+    def linked(pages):
+        return [{"type": "paragraph", "value": f'<p><a linktype="page" id="{page.pk}">see</a></p>'} for page in pages]
+
+    story(section, "two", body=linked(targets[:2]))
+    story(section, "twenty", body=linked(targets))
+    two, data = count_queries(graphql, LINKED_PARAGRAPHS, {"path": "/inspiration/two/"})
+    twenty, data = count_queries(graphql, LINKED_PARAGRAPHS, {"path": "/inspiration/twenty/"})
+    assert [block["html"] for block in data["page"]["body"]] == [
+        f'<p><a href="/en/target-{index}/">see</a></p>' for index in range(20)
+    ]
+    assert twenty == two, (two, twenty)  # was 14 and 86: four queries a paragraph
+    # In an Italian story the link goes to the target's Italian version where one is live.
+    translate(section, locales["it"])
+    italian_story = translate(ProductStoryPage.objects.get(slug="twenty", locale=locales["en"]), locales["it"])
+    body = graphql(LINKED_PARAGRAPHS, {"path": italian_story.url.removeprefix("/it"), "locale": "it"})["data"]
+    hrefs = [block["html"] for block in body["page"]["body"]]
+    assert hrefs[1] == f'<p><a href="{italian_target.url}">see</a></p>' and hrefs[1].startswith('<p><a href="/it/')
+    assert hrefs[0] == '<p><a href="/en/target-0/">see</a></p>'  # no Italian version: the page itself

@@ -12,6 +12,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from cms.core.models import FooterSettings, FooterTranslation
 from cms.demo.data.stores import STORES
 from cms.stores.cities import CITIES, city_name, find_city, finder_cities, normalized
 from cms.stores.models import StoreHoursException
@@ -195,3 +196,23 @@ def test_the_store_index_names_the_city_in_the_page_s_language(client, tokyo, st
     StorePageFactory(parent=store_index, title="Milano Duomo", city="Milano")
     html = client.get(store_index.url).content.decode()
     assert "<br>Milan, Italy</li>" in html and "<br>Tokyo, Japan</li>" in html
+
+
+def test_the_footer_is_in_the_page_s_language_where_it_has_one(client, tokyo, home):
+    footer = FooterSettings.for_site(home.get_site())
+    footer.columns = [{"type": "column", "id": "c", "value": {"title": "About us", "links": []}}]
+    footer.contact_email = "help@shop.example"
+    footer.legal_text = "<p>Shop Ltd.</p>"
+    footer.translations.add(FooterTranslation(
+        locale=Locale.objects.get(language_code="it"),
+        columns=[{"type": "column", "id": "c", "value": {"title": "Chi siamo", "links": []}}],
+        legal_text="<p>Shop S.r.l.</p>",
+    ))
+    footer.save()
+    italian = client.get(live_translation(tokyo).url).content.decode()
+    english = client.get(tokyo.url).content.decode()
+    footer_of = lambda html: html[html.index('<footer class="site-footer">'):]  # noqa: E731
+    assert "Chi siamo" in footer_of(italian) and "Shop S.r.l." in footer_of(italian)
+    assert "About us" not in footer_of(italian) and "Shop Ltd." not in footer_of(italian)
+    assert "About us" in footer_of(english) and "Shop Ltd." in footer_of(english)
+    assert "help@shop.example" in footer_of(italian)  # the site's contacts in every language

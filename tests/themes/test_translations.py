@@ -3,59 +3,42 @@ Italian translation, and the catalog holds nothing the storefront no longer uses
 
 The words are read from the storefront's templates (themes/templates and the page templates in
 cms/*/templates, as ``makemessages`` reads them), its Python (the views and template tags
-that pass words to the pages' scripts) and the model choices the pages show.
+that pass words to the pages' scripts) and the model choices the pages show. Templates in a
+folder named ``admin`` are the admin's (tests/i18n.py): their words are in the admin's catalog.
 """
 
-import io
-from pathlib import Path
-
 import pytest
-from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from django.core.management import CommandError, call_command
 from django.utils import translation
-from django.utils.translation.template import templatize
 
 from cms.core.catalogs import compile_catalog, read_catalog
 from cms.guides.models import Occasion, Recipient
 from cms.offers.models import Channel
 from cms.policies.models import ReturnMethod
+from tests.i18n import ROOT, is_admin_template, python_messages, singular, template_messages, translation_problem
 
-ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "themes" / "locale" / "it" / "LC_MESSAGES" / "django.po"
-# Templates of the admin, not of the storefront: their words belong to the admin's catalog.
-ADMIN_TEMPLATES = {"cms/publishing/templates/publishing/retry_cell.html"}
 PYTHON_SOURCES = ["themes/storefront/views.py", "themes/templatetags/storefront.py"]
 SHOWN_CHOICES = [Channel, Recipient, Occasion, ReturnMethod]
 
 
 def storefront_templates():
     paths = sorted((ROOT / "themes" / "templates").rglob("*.html")) + sorted((ROOT / "cms").glob("*/templates/**/*.html"))
-    return [path for path in paths if str(path.relative_to(ROOT)) not in ADMIN_TEMPLATES]
-
-
-def messages_in(code, source):
-    """``{msgid or (singular, plural): source}`` of the gettext calls in Python ``code``."""
-    found = {}
-    for _lineno, message, _comments, context in extract("python", io.BytesIO(code.encode()), DEFAULT_KEYWORDS):
-        assert context is None, f"{source}: the storefront uses no message contexts ({message!r})"
-        found[message] = source
-    return found
+    return [path for path in paths if not is_admin_template(path)]
 
 
 def storefront_messages():
+    """``{msgid or (singular, plural): source}``; the storefront uses no message contexts."""
     found = {}
     for path in storefront_templates():
-        found.update(messages_in(templatize(path.read_text(), origin=str(path)), path.name))
+        found.update(template_messages(path))
     for source in PYTHON_SOURCES:
-        found.update(messages_in((ROOT / source).read_text(), source))
+        found.update(python_messages(ROOT / source))
     with translation.override(None):  # the untranslated labels
         for choices in SHOWN_CHOICES:
-            found.update({str(label): choices.__name__ for label in choices.labels})
-    return found
-
-
-def singular(msgid):
-    return msgid[0] if isinstance(msgid, tuple) else msgid
+            found.update({(str(label), None): choices.__name__ for label in choices.labels})
+    assert [key for key in found if key[1] is not None] == []
+    return {msgid: source for (msgid, _context), source in found.items()}
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +56,9 @@ def test_the_storefront_has_words_to_translate():
 def test_every_storefront_word_has_an_italian_translation(catalog):
     missing = []
     for msgid, source in storefront_messages().items():
-        entry = catalog.get(singular(msgid))
-        strings = entry.string if entry is not None and isinstance(entry.string, tuple) else (entry and entry.string,)
-        if entry is None or entry.fuzzy or not all(strings) or isinstance(msgid, tuple) != isinstance(entry.id, tuple):
-            missing.append(f"{source}: {msgid!r}")
+        problem = translation_problem(catalog.get(singular(msgid)), msgid, catalog.num_plurals)
+        if problem:
+            missing.append(f"{source}: {msgid!r} ({problem})")
     assert missing == []
 
 

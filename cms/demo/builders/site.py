@@ -4,11 +4,11 @@ and the navigation and footer settings."""
 from urllib.parse import urlsplit
 
 from django.core.management.base import CommandError
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
-from cms.core.models import FooterSettings, HomePage, NavigationSettings, SectionPage
+from cms.core.models import FooterSettings, FooterTranslation, HomePage, NavigationSettings, SectionPage
 from cms.demo.data import SITE_NAME
-from cms.demo.data.content import FOOTER, HOME, HOME_FEATURES, IMAGES, NAVIGATION, SECTIONS, STORE_INDEX
+from cms.demo.data.content import FOOTER, FOOTER_TRANSLATIONS, HOME, HOME_FEATURES, IMAGES, NAVIGATION, SECTIONS, STORE_INDEX
 from cms.demo.data.stores import STORES
 from cms.demo.images import ImageSpec
 from cms.stores.models import StoreIndexPage
@@ -185,14 +185,7 @@ def build_settings(context):
         context.report.count("site settings", existing=1)
     footer = FooterSettings.for_site(site)
     if not footer.columns:
-        footer.columns = context.stream(
-            ("column", {
-                "title": title,
-                "links": [{"type": "item", "value": _link(context, target), "id": context.block_id()}
-                          for target in targets],
-            })
-            for title, targets in FOOTER["columns"]
-        )
+        footer.columns = _footer_columns(context, FOOTER["columns"])
         footer.contact_email = FOOTER["contact_email"]
         footer.contact_phone = FOOTER["contact_phone"]
         footer.legal_text = FOOTER["legal_text"]
@@ -200,7 +193,30 @@ def build_settings(context):
         context.report.count("site settings", created=1)
     else:
         context.report.count("site settings", existing=1)
-    context.report.done("site settings")
+    written = {version.locale.language_code for version in footer.translations.select_related("locale")}
+    for language, text in FOOTER_TRANSLATIONS.items():
+        if language in written:
+            context.report.count("footer translations", existing=1)
+            continue
+        footer.translations.add(FooterTranslation(
+            locale=Locale.objects.get(language_code=language),
+            columns=_footer_columns(context, text["columns"]),
+            legal_text=text["legal_text"],
+        ))
+        footer.save()
+        context.report.count("footer translations", created=1)
+    context.report.done("site settings", "footer translations")
+
+
+def _footer_columns(context, columns):
+    return context.stream(
+        ("column", {
+            "title": title,
+            "links": [{"type": "item", "value": _link(context, target), "id": context.block_id()}
+                      for target in targets],
+        })
+        for title, targets in columns
+    )
 
 
 def _link(context, target):

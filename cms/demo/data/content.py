@@ -787,4 +787,20 @@ FOOTER = {
         "Share capital EUR 50,000 fully paid</p>"
     ),
 }
+# The footer's columns and legal text in the other languages (contacts are shared).
+FOOTER_TRANSLATIONS = {
+    "it": {
+        "columns": [
+            ("Acquista", ["stores", "guides", "stories"]),
+            ("Assistenza", ["help", "policy:IT", "policy:GB", "policy:US"]),
+            ("Chi siamo", [("La nostra storia", f"https://www.{WEB_DOMAIN}/it/chi-siamo"),
+                           ("Lavora con noi", f"https://www.{WEB_DOMAIN}/it/lavora-con-noi"),
+                           ("Stampa", f"https://www.{WEB_DOMAIN}/it/stampa")]),
+        ],
+        "legal_text": (
+            f"<p>{BRAND} S.r.l. · Via Solferino 11, 20121 Milano · P. IVA IT 01234567890 · "
+            "Capitale sociale € 50.000 interamente versato</p>"
+        ),
+    },
+}
 NAVIGATION = ["stores", "guides", "stories", "help"]

@@ -1,9 +1,14 @@
 import datetime
+from decimal import Decimal
 
 import pytest
+from wagtail.models import Locale
 
-from cms.catalog.availability import StockBand, pickup_estimate, stock_band
+from cms.catalog.availability import StockBand, nearest_in_stock, pickup_estimate, stock_band, stock_levels
 from cms.stores.hours import Interval, StoreSchedule
+from cms.stores.locator import DatabaseStoreLocator
+from tests.cms.stores.locator_contract import MILAN
+from tests.factories import ProductFactory, StockLevelFactory, StorePageFactory
 
 WEEKDAYS_9_TO_19 = tuple(Interval(day, datetime.time(9), datetime.time(19)) for day in range(5))
 ROME = StoreSchedule("Europe/Rome", WEEKDAYS_9_TO_19, {datetime.date(2026, 12, 25): ()})
@@ -56,3 +61,49 @@ def test_no_pickup_estimate_without_stock_or_opening():
     assert pickup_estimate(ROME, rome("2026-12-21T10:00:00+01:00"), 30, in_stock=False) is None
     never_open = StoreSchedule("Europe/Rome")
     assert pickup_estimate(never_open, rome("2026-12-21T10:00:00+01:00"), 30, in_stock=True) is None
+
+
+# --- the nearest stores with stock --------------------------------------------------------
+
+
+def stores_on_a_line(store_index, count):
+    """``count`` stores due north of MILAN, about 1.1 km apart (the first at MILAN)."""
+    return [
+        StorePageFactory(parent=store_index, title=f"Store {number:02d}", slug=f"store-{number:02d}",
+                         latitude=Decimal(str(MILAN.latitude)) + Decimal(number) / 100, longitude=Decimal(str(MILAN.longitude)))
+        for number in range(count)
+    ]
+
+
+def levels_reader(reads):
+    def levels_of(stores, skus):
+        reads.append([store.slug for store in stores])
+        return stock_levels([store.translation_key for store in stores], skus)
+
+    return levels_of
+
+
+def test_the_nearest_stores_with_stock_are_read_not_the_whole_radius(store_index, settings):
+    stores = stores_on_a_line(store_index, 30)
+    moka, cup = ProductFactory(sku="MOKA-3"), ProductFactory(sku="CUP-1")
+    for number in (3, 7, 8, 20, 25):
+        StockLevelFactory(store=stores[number], product=moka, quantity=number)
+    StockLevelFactory(store=stores[1], product=moka, quantity=0)  # out of stock: left out
+    StockLevelFactory(store=stores[12], product=cup, quantity=5)
+    default = Locale.get_default()
+    reads = []
+    found, reach = nearest_in_stock(DatabaseStoreLocator().within(MILAN, 50), ["MOKA-3"], 2, levels_reader(reads), default)
+    assert [(store.slug, level.quantity) for store, _km, level in found["MOKA-3"]] == [("store-03", 3), ("store-07", 7)]
+    assert reads == [["store-03", "store-07"]]  # only the stores shown had their stock read
+    assert reach == found["MOKA-3"][-1][1] == pytest.approx(7.78, abs=0.01)
+
+    # Two SKUs: CUP-1 has one store only, so every stocked store of the radius is read (a
+    # second, larger read finds no more) and the answer depends on the whole radius.
+    reads = []
+    found, reach = nearest_in_stock(
+        DatabaseStoreLocator().within(MILAN, 50), ["MOKA-3", "CUP-1"], 3, levels_reader(reads), default, default
+    )
+    assert [store.slug for store, _km, _level in found["MOKA-3"]] == ["store-03", "store-07", "store-08"]
+    assert [store.slug for store, _km, _level in found["CUP-1"]] == ["store-12"]
+    assert reads == [["store-03", "store-07", "store-08", "store-12", "store-20", "store-25"]]
+    assert reach is None

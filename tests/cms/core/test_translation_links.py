@@ -135,7 +135,7 @@ def test_a_translated_home_page_features_the_italian_offers_and_points_to_guides
     # The guide has no Italian version yet: the Italian home page keeps the English one …
     assert [block.value.pk for block in home_it.featured_guides] == [guide.pk]
     checks = content_checks(admin_client.get(page_edit_url(home_it)))
-    assert any(check.startswith("Featured guides: “Gifts for him” has no Italian version yet") for check in checks)
+    assert any(check.startswith("Featured gift guides: “Gifts for him” has no Italian version yet") for check in checks)
 
     # … and once it is translated, the check names the Italian version to choose instead.
     translate_page(admin_client, section)
@@ -145,7 +145,7 @@ def test_a_translated_home_page_features_the_italian_offers_and_points_to_guides
     guide_it.save_revision().publish()
     checks = content_checks(admin_client.get(page_edit_url(home_it)))
     assert (
-        "Featured guides: “Gifts for him” is the English version; choose its Italian version “Regali per lui” instead."
+        "Featured gift guides: “Gifts for him” is the English version; choose its Italian version “Regali per lui” instead."
         in checks
     )
 

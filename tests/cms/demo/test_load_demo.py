@@ -293,6 +293,9 @@ def test_home_page_features_and_site_settings(locales):
     assert NavigationSettings.for_site(site).primary_links
     footer = FooterSettings.for_site(site)
     assert footer.columns and footer.contact_email and footer.legal_text
+    italian = footer.in_language(locales["it"])
+    assert [column.value["title"] for column in italian.columns] == ["Acquista", "Assistenza", "Chi siamo"]
+    assert "P. IVA" in italian.legal_text
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,12 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.stores.geo import great_circle_km
-from cms.stores.locator import DatabaseStoreLocator, StoreLocator, get_store_locator
+from cms.stores.geo import GeoPoint, great_circle_km
+from cms.stores.locator import DatabaseStoreLocator, GreatCircleKm, StoreLocator, get_store_locator
 from cms.stores.models import StorePage
 from tests.factories import ServiceFactory, StoreOpeningHoursFactory, StorePageFactory
 
-from .locator_contract import MILAN, StoreLocatorContract, position, titles
+from .locator_contract import MILAN, PLACES, StoreLocatorContract, position, titles
 
 
 class TestDatabaseStoreLocator(StoreLocatorContract):
@@ -102,6 +102,29 @@ def test_across_the_antimeridian_two_longitude_ranges_in_one_query(store_index):
     assert sql[0].count('"longitude" >=') == 2
 
 
+def test_the_database_measures_the_very_distance_of_great_circle_km(store_index):
+    """The distance the database computes, orders by and cuts at is great_circle_km's to the
+    last bit (the radius is inclusive on the exact value, ties are broken by title)."""
+    for number, (latitude, longitude, _country) in enumerate(PLACES.values()):
+        StorePageFactory(parent=store_index, title=f"Place {number}", latitude=Decimal(str(latitude)),
+                         longitude=Decimal(str(longitude)))
+    points = [MILAN, (-16.0, 179.9), (-16.0, -179.9), (89.5, 0.0), (90, 123.4), (-89.9, -45.0), (0.0, 0.0)]
+    for point in points:
+        measured = StorePage.objects.annotate(km=GreatCircleKm(GeoPoint(*point))).values_list("latitude", "longitude", "km")
+        for latitude, longitude, km in measured:
+            assert km == great_circle_km(point, (float(latitude), float(longitude))), (point, latitude, longitude)
+
+
+def test_a_page_is_ordered_and_cut_by_the_database(store_index):
+    add_stores(store_index, 12)
+    count, found, sql = queries_of(lambda: DatabaseStoreLocator().nearby(MILAN, 50, stores=StorePage.objects.live(), limit=3))
+    assert count == 1 and len(found) == 3
+    assert "ORDER BY" in sql[0] and "LIMIT 3" in sql[0]
+    assert [km for _store, km in found] == sorted(
+        great_circle_km(MILAN, position(store)) for store in StorePage.objects.filter(title__startswith="Around")
+    )[:3]
+
+
 # --- configuration ------------------------------------------------------------------------
 
 
@@ -128,7 +151,7 @@ def test_the_configured_locator_with_its_options(db, settings):
     assert locator.nearby(MILAN, 10) == [] and locator.searches == 1
 
 
-@pytest.mark.parametrize("path", ["cms.stores.nowhere.Locator", "cms.stores.locator.great_circle_km"])
+@pytest.mark.parametrize("path", ["cms.stores.nowhere.Locator", "cms.stores.locator.by_distance"])
 def test_a_bad_backend_is_a_configuration_error(settings, path):
     settings.STORE_LOCATOR = {"BACKEND": path}
     with pytest.raises(ImproperlyConfigured, match="STORE_LOCATOR backend"):
