@@ -145,6 +145,73 @@ def test_the_server_cache_answers_a_repeated_query_with_one_sql_query(get, ideas
     assert get(TITLE, {"id": ideas.pk}, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
+def redis_round_trips(monkeypatch):
+    """The commands (or pipelines of commands) sent to Redis from now on: one per round trip."""
+    from redis.connection import AbstractConnection
+
+    sent = []
+    send = AbstractConnection.send_packed_command
+
+    def counted(connection, command, check_health=True):
+        sent.append(command)
+        return send(connection, command, check_health)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    return sent
+
+
+@pytest.mark.redis
+def test_with_the_shared_cache_a_hit_costs_no_sql_and_one_redis_round_trip(
+    shared_cache, get, ideas, response_cache, monkeypatch
+):
+    first = get(TITLE, {"id": ideas.pk})
+    assert first["X-Cache"] == "MISS"
+    sent = redis_round_trips(monkeypatch)
+    with CaptureQueriesContext(connection) as queries:
+        hit = get(TITLE, {"id": ideas.pk})
+    assert hit["X-Cache"] == "HIT"
+    assert [query["sql"] for query in queries] == []
+    assert len(sent) == 1  # the content versions and the entry, in one pipeline
+    assert (hit.content, hit["ETag"]) == (first.content, first["ETag"])
+
+
+@pytest.mark.redis
+def test_with_versions_reused_for_a_while_a_hit_is_one_get(shared_cache, get, ideas, response_cache, settings, monkeypatch):
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "CONTENT_VERSION_MAX_AGE": 60}
+    get(TITLE, {"id": ideas.pk})
+    sent = redis_round_trips(monkeypatch)
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "HIT"
+    assert len(sent) == 1 and b"HGETALL" not in b"".join(sent[0])
+
+
+@pytest.mark.redis
+def test_with_the_shared_cache_publishing_and_stock_invalidate_entries(
+    shared_cache, get, ideas, stocked, response_cache, committed
+):
+    content, stock = get(TITLE, {"id": ideas.pk}), get(STOCK, {"skus": ["MOKA-3"]})
+    with committed():
+        rename(ideas, "Gift ideas")
+    renamed = get(TITLE, {"id": ideas.pk})
+    assert (renamed["X-Cache"], renamed.json()["data"]["page"]["title"]) == ("MISS", "Gift ideas")
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "HIT"
+    assert get(STOCK, {"skus": ["MOKA-3"]})["ETag"] == stock["ETag"]
+    with committed():
+        assert ingest_stock_batch(stock_rows(3)).applied == 1
+    fresh = get(STOCK, {"skus": ["MOKA-3"]})
+    assert (fresh["X-Cache"], fresh.json()["data"]["store"]["stock"]) == ("MISS", [{"sku": "MOKA-3", "quantity": 3}])
+    assert get(TITLE, {"id": ideas.pk})["ETag"] == renamed["ETag"] != content["ETag"]
+
+
+@pytest.mark.redis
+def test_with_redis_stopped_every_get_is_answered_from_the_database(shared_cache, get, ideas, response_cache):
+    get(TITLE, {"id": ideas.pk})
+    shared_cache.stop()
+    for _ in range(2):
+        response = get(TITLE, {"id": ideas.pk})
+        assert (response.status_code, response.json()["data"]["page"]["title"]) == (200, "Ideas")
+        assert response.get("X-Cache") != "HIT"
+
+
 def test_variables_spelled_differently_share_an_entry(client, ideas, response_cache):
     query = "query($id: ID!, $locale: String) { page(id: $id, locale: $locale) { title } }"
     client.get("/graphql", {"query": query, "variables": json.dumps({"id": ideas.pk, "locale": "en"})})
