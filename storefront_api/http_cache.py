@@ -45,6 +45,7 @@ from cms.core.content_version import SHARED, SITES, STOCK, STOCK_MODELS, current
 from cms.publishing import surrogate_keys
 
 from .media_types import labelled, unlabelled
+from .rate_limit import over_limit
 from .settings import api_setting
 
 PRIVATE_MARK = "_storefront_private"
@@ -205,8 +206,6 @@ class ResponseCacheMiddleware:
         cache = ResponseCache(request)
         entry = cache.lookup()
         if entry is not None:
-            from .rate_limit import over_limit
-
             refused = over_limit(request)
             return labelled(request, refused) if refused else hit(request, entry)
         response = self.get_response(request)
