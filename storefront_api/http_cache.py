@@ -15,15 +15,15 @@ stored by shared caches anyway, and say so.
 The optional server-side cache (``ResponseCacheMiddleware``) stores public GET responses —
 body, status and headers as they left the middleware below it, ETag and surrogate keys
 included — under a key of the request's parameters (query, variables, operation name,
-extensions: persisted-query hashes included) and host, labelled with the media type each
-request asks for (media_types.py). An entry records the
-content versions it was built from (cms/core/content_version.py: those of its site, shared
-content and sites, read *before* the query ran) and is only served while they are current:
-publishing changes a version, so the old entry is never served again. A response whose
-execution read stock levels also records the stock version. The versions and the entry come
-in one Redis round trip when both are in Redis (REDIS_URL); a hit is answered by the
-middleware, before URL routing and the middleware below it, and is rate-limited like any
-request.
+extensions: persisted-query hashes included) and site, labelled with the media type each
+request asks for (media_types.py). An entry records the content versions it was built from
+(cms/core/content_version.py: those of its site, shared content and sites, read *before* the
+query ran) and is only served while they are current: publishing changes a version, so the
+old entry is never served again. A response whose execution read stock levels also records
+the stock version. The versions and the entry come in one Redis round trip when both are in
+Redis (REDIS_URL): the entry of the site this process last resolved the host to, which the
+sites version read with it confirms. A hit is answered by the middleware, before URL routing
+and the middleware below it, and is rate-limited like any request.
 """
 
 import hashlib
@@ -210,7 +210,7 @@ class ResponseCacheMiddleware:
             return labelled(request, refused) if refused else hit(request, entry)
         response = self.get_response(request)
         if response.status_code == 200 and getattr(response, "reads_stock", None) is not None:
-            cache.keep(request, response, reads_stock=response.reads_stock)
+            cache.keep(response, reads_stock=response.reads_stock)
             response["X-Cache"] = "MISS"
         return response
 
@@ -231,42 +231,46 @@ class ResponseCache:
     PER_REQUEST = frozenset({"x-request-id", "x-cache"})
 
     def __init__(self, request):
+        self.request = request
         self.store = caches[api_setting("RESPONSE_CACHE_ALIAS")]
-        parts = {
-            "params": canonical_params(request.GET),
-            "host": request.get_host(),
-        }
-        self.key = KEY_PREFIX + hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+        self.params = json.dumps(canonical_params(request.GET), sort_keys=True)
         self.versions = {}
+        self.site_id = None
+
+    def key(self, site_id):
+        return KEY_PREFIX + hashlib.sha256(f"{site_id}:{self.params}".encode()).hexdigest()
 
     def lookup(self):
-        """The entry when it was built from the current content, else None. Reads the
-        current versions (with the entry: one round trip when both are in Redis)."""
+        """The entry when it was built from the current content, else None. Reads the current
+        versions with the entry of the site this process last saw serving the host (one round
+        trip when both are in Redis); a second read only when the host's site changed."""
+        guessed = known_site_id(self.request)
         max_age = api_setting("CONTENT_VERSION_MAX_AGE")
-        self.versions, entry = current_versions_with(self.store, self.key, max_age=max_age)
-        if entry is None or entry["versions"] != self.versions_of(entry["site"]):
+        self.versions, entry = current_versions_with(self.store, self.key(guessed), max_age=max_age)
+        self.site_id = site_id_for_host(self.request, self.versions.get(SITES, 0))
+        if self.site_id != guessed:
+            entry = self.store.get(self.key(self.site_id))
+        if entry is None or entry["versions"] != self.site_versions():
             return None
         if entry["stock"] not in (None, self.versions.get(STOCK, 0)):
             return None
         return entry
 
-    def versions_of(self, site_id):
-        """The versions a response of ``site_id`` depends on."""
-        return [self.versions.get(scope, 0) for scope in (site_scope(site_id), SHARED, SITES)]
+    def site_versions(self):
+        """The versions a response of the request's site depends on."""
+        return [self.versions.get(scope, 0) for scope in (site_scope(self.site_id), SHARED, SITES)]
 
-    def keep(self, request, response, *, reads_stock):
+    def keep(self, response, *, reads_stock):
         """Store ``response`` (built after ``lookup`` read the versions)."""
-        site_id = site_id_for_host(request, self.versions.get(SITES, 0))
         entry = {
             "status": response.status_code,
             "headers": unlabelled((name, value) for name, value in response.items() if name.lower() not in self.PER_REQUEST),
             "body": response.content,
             "etag": response["ETag"],
-            "site": site_id,
-            "versions": self.versions_of(site_id),
+            "versions": self.site_versions(),
             "stock": self.versions.get(STOCK, 0) if reads_stock else None,
         }
-        self.store.set(self.key, entry, api_setting("RESPONSE_CACHE_TIMEOUT"))
+        self.store.set(self.key(self.site_id), entry, api_setting("RESPONSE_CACHE_TIMEOUT"))
 
 
 def canonical_params(params):
@@ -284,19 +288,27 @@ def canonical_json(text):
         return text  # the view reports the bad JSON; the key just keeps it as sent
 
 
-SITE_IDS = {}  # per process: (host, sites version) -> site id
+SITE_IDS = {}  # per process: host -> (sites version it was resolved under, site id)
 
 
 def site_id_for_host(request, sites_version):
-    """The id of the site serving the request's host, remembered per process until a site
-    changes (Wagtail's ``find_for_request`` costs a query each time)."""
-    key = (request.get_host(), sites_version)
-    if key not in SITE_IDS:
+    """The id of the site serving the request's host, resolved after ``sites_version`` was
+    read and remembered per process until a site changes (Wagtail's ``find_for_request``
+    costs a query or a cache read each time)."""
+    host = request.get_host()
+    known = SITE_IDS.get(host)
+    if known is None or known[0] != sites_version:
         if len(SITE_IDS) > 1000:  # a bound against made-up Host headers
             SITE_IDS.clear()
         site = Site.find_for_request(request)
-        SITE_IDS[key] = site.pk if site else None
-    return SITE_IDS[key]
+        known = SITE_IDS[host] = (sites_version, site.pk if site else None)
+    return known[1]
+
+
+def known_site_id(request):
+    """The site id this process last resolved the request's host to (None when never): the
+    site of the cache entry to read before the versions say whether it still holds."""
+    return SITE_IDS.get(request.get_host(), (None, None))[1]
 
 
 class StockReadDetector:

@@ -11,6 +11,7 @@ from django.http import JsonResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Site
 
 from cms.catalog.stock import ingest_stock_batch
 from cms.core.preview import create_preview_token
@@ -244,6 +245,25 @@ def test_each_site_has_its_own_entries(get, ideas, response_cache):
     other = get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")
     assert other["X-Cache"] != "HIT"
     assert other.json()["data"]["page"] is None  # the page is not on that site
+
+
+def test_a_host_given_to_another_site_is_answered_from_that_sites_entries(get, ideas, response_cache, committed):
+    """Each process remembers which site serves a host; a site change makes it ask again."""
+    other_site("shop.example")
+    for state in ("MISS", "HIT"):
+        response = get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")
+        assert (response["X-Cache"], response.json()["data"]["page"]) == (state, None)
+    with committed():
+        Site.objects.filter(hostname="shop.example").update(hostname="old.example")
+        site = Site.objects.get(is_default_site=True)
+        site.hostname = "shop.example"
+        site.save()  # bumps the sites version
+    moved = get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")
+    assert (moved["X-Cache"], moved.json()["data"]["page"]) == ("MISS", {"title": "Ideas"})
+    assert get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")["X-Cache"] == "HIT"
+    with committed():
+        rename(ideas, "Gift ideas")  # the entry is the default site's: this publish invalidates it
+    assert get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example").json()["data"]["page"] == {"title": "Gift ideas"}
 
 
 def stock_rows(quantity):
