@@ -23,7 +23,8 @@ old entry is never served again. A response whose execution read stock levels al
 the stock version. The versions and the entry come in one Redis round trip when both are in
 Redis (REDIS_URL): the entry of the site this process last resolved the host to, which the
 sites version read with it confirms. A hit is answered by the middleware, before URL routing
-and the middleware below it, and is rate-limited like any request.
+and the middleware below it, and is rate-limited like any request (with Redis counting, the
+count goes in the lookup's round trip: rate_limit.SharedCount).
 """
 
 import hashlib
@@ -45,7 +46,7 @@ from cms.core.content_version import SHARED, SITES, STOCK, STOCK_MODELS, current
 from cms.publishing import surrogate_keys
 
 from .media_types import labelled, unlabelled
-from .rate_limit import over_limit
+from .rate_limit import over_limit, shared_count
 from .settings import api_setting
 
 PRIVATE_MARK = "_storefront_private"
@@ -204,10 +205,16 @@ class ResponseCacheMiddleware:
         if is_private(request) or shows_graphiql(request):
             return self.get_response(request)
         cache = ResponseCache(request)
-        entry = cache.lookup()
+        count = shared_count(request, cache.store)  # sent with the lookup when Redis counts
+        entry, replies = cache.lookup(also=count.queue if count else None)
+        if replies is not None:
+            refused = count.verdict(replies)  # counted: the view does not count again
+        else:
+            refused = over_limit(request) if entry is not None else None  # a miss: the view counts
+        if refused:
+            return labelled(request, refused)
         if entry is not None:
-            refused = over_limit(request)
-            return labelled(request, refused) if refused else hit(request, entry)
+            return hit(request, entry)
         response = self.get_response(request)
         if response.status_code == 200 and getattr(response, "reads_stock", None) is not None:
             cache.keep(response, reads_stock=response.reads_stock)
@@ -240,21 +247,23 @@ class ResponseCache:
     def key(self, site_id):
         return KEY_PREFIX + hashlib.sha256(f"{site_id}:{self.params}".encode()).hexdigest()
 
-    def lookup(self):
-        """The entry when it was built from the current content, else None. Reads the current
-        versions with the entry of the site this process last saw serving the host (one round
-        trip when both are in Redis); a second read only when the host's site changed."""
+    def lookup(self, also=None):
+        """``(entry, replies)``: the entry when it was built from the current content, else
+        None. Reads the current versions with the entry of the site this process last saw
+        serving the host (one round trip when both are in Redis, with the commands
+        ``also(pipeline)`` queues: ``replies`` are theirs, None when they were not sent); a
+        second read only when the host's site changed."""
         guessed = known_site_id(self.request)
         max_age = api_setting("CONTENT_VERSION_MAX_AGE")
-        self.versions, entry = current_versions_with(self.store, self.key(guessed), max_age=max_age)
+        self.versions, entry, replies = current_versions_with(self.store, self.key(guessed), max_age, also)
         self.site_id = site_id_for_host(self.request, self.versions.get(SITES, 0))
         if self.site_id != guessed:
             entry = self.store.get(self.key(self.site_id))
         if entry is None or entry["versions"] != self.site_versions():
-            return None
+            return None, replies
         if entry["stock"] not in (None, self.versions.get(STOCK, 0)):
-            return None
-        return entry
+            return None, replies
+        return entry, replies
 
     def site_versions(self):
         """The versions a response of the request's site depends on."""

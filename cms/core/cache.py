@@ -124,20 +124,21 @@ class SharedRedisCache(RedisCache):
         CacheUnavailable when Redis cannot be asked."""
         return self._guarded(lambda: function(self._cache.get_client(write=write)))
 
-    def get_with(self, key, command):
-        """``(reply of command, value of key)`` in one round trip: ``command(pipeline)`` queues
-        one command (e.g. reading a hash) before the value of ``key`` (as ``get`` returns it,
-        None when missing). CacheUnavailable when Redis cannot be asked."""
+    def get_with(self, key, queue, *, write=False):
+        """``(replies, value of key)`` in one round trip: ``queue(pipeline)`` queues commands
+        (e.g. reading a hash) before ``key`` is read; ``replies`` are theirs, in order, and the
+        value is as ``get`` returns it (None when missing). ``write`` when the queued commands
+        write. CacheUnavailable when Redis cannot be asked."""
         key = self.make_and_validate_key(key)
 
         def run(client):
             with client.pipeline(transaction=False) as pipeline:
-                command(pipeline)
+                queue(pipeline)
                 pipeline.get(key)
-                reply, value = pipeline.execute()
-            return reply, (None if value is None else self._cache._serializer.loads(value))
+                *replies, value = pipeline.execute()
+            return replies, (None if value is None else self._cache._serializer.loads(value))
 
-        return self.call(run, write=False)
+        return self.call(run, write=write)
 
     # The cache API: a miss or nothing done when Redis cannot be asked
 
@@ -175,15 +176,25 @@ class SharedRedisCache(RedisCache):
         """Adds 1 to the counter ``key``, created with ``timeout`` seconds to live when missing,
         in one round trip (SET NX EX, then INCR: atomic across processes); returns the count.
         CacheUnavailable when Redis cannot be asked."""
-        key = self.make_and_validate_key(key, version=version)
+        queue = self.count_commands(key, timeout, version)
 
         def run(client):
             with client.pipeline(transaction=False) as pipeline:
-                pipeline.set(key, 0, ex=timeout, nx=True)
-                pipeline.incr(key)
-                return pipeline.execute()[1]
+                queue(pipeline)
+                return pipeline.execute()[-1]
 
         return self.call(run)
+
+    def count_commands(self, key, timeout, version=None):
+        """``queue(pipeline)`` queueing ``count``'s commands (the count is the last reply), to
+        send them with others (``get_with``)."""
+        key = self.make_and_validate_key(key, version=version)
+
+        def queue(pipeline):
+            pipeline.set(key, 0, ex=timeout, nx=True)
+            pipeline.incr(key)
+
+        return queue
 
     def incr(self, key, delta=1, version=None):
         """Atomic across processes; ValueError when the key is missing (as Django's),

@@ -31,6 +31,7 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from .cache import CacheUnavailable
 from .version_stores import version_store
 
 SHARED = "shared"
@@ -70,14 +71,22 @@ def current_versions(max_age=0):
     return versions if versions is not None else _remember(version_store().read())
 
 
-def current_versions_with(cache, key, max_age=0):
-    """``(current_versions(max_age), cache.get(key))``, in one round trip when the versions
-    are read from the Redis that ``cache`` is."""
+def current_versions_with(cache, key, max_age=0, also=None):
+    """``(current_versions(max_age), cache.get(key), replies)``, in one round trip when the
+    versions are read from the Redis that ``cache`` is (or reused, and ``cache`` is Redis):
+    ``also(pipeline)`` may queue more commands for that round trip, ``replies`` are theirs
+    (None when they were not sent: the caller sends them itself)."""
     versions = _recent(max_age)
-    if versions is not None:
-        return versions, cache.get(key)
-    versions, value = version_store().read_with(cache, key)
-    return _remember(versions), value
+    if versions is None:
+        versions, value, replies = version_store().read_with(cache, key, also)
+        return _remember(versions), value, replies
+    if also is None or not hasattr(cache, "get_with"):
+        return versions, cache.get(key), None
+    try:
+        replies, value = cache.get_with(key, also, write=True)
+    except CacheUnavailable:
+        return versions, None, None
+    return versions, value, replies
 
 
 def _recent(max_age):

@@ -75,9 +75,9 @@ class DatabaseVersionStore:
     def read(self):
         return database_versions()
 
-    def read_with(self, cache, key):
-        """``(versions, cache.get(key))``."""
-        return self.read(), cache.get(key)
+    def read_with(self, cache, key, also=None):
+        """``(versions, cache.get(key), None)``: ``also`` is not sent (RedisVersionStore)."""
+        return self.read(), cache.get(key), None
 
     def pushed(self, versions):
         """Called after a bump committed ``versions`` ({scope: new version}); nothing to do."""
@@ -107,15 +107,23 @@ class RedisVersionStore:
             return database_versions()
         return self._versions(stored)
 
-    def read_with(self, cache, key):
-        """``(versions, cache.get(key))``: one round trip when ``cache`` is this store's Redis."""
+    def read_with(self, cache, key, also=None):
+        """``(versions, cache.get(key), replies)`` in one round trip when ``cache`` is this
+        store's Redis, with the commands ``also(pipeline)`` queues (a rate-limit count) and
+        their replies; otherwise, or when Redis cannot be asked, they are not sent (None)."""
         if cache is not self.cache:
-            return self.read(), cache.get(key)
+            return self.read(), cache.get(key), None
+
+        def queue(pipeline):
+            pipeline.hgetall(self._key())
+            if also is not None:
+                also(pipeline)
+
         try:
-            stored, value = cache.get_with(key, lambda pipeline: pipeline.hgetall(self._key()))
+            replies, value = cache.get_with(key, queue, write=also is not None)
         except CacheUnavailable:
-            return database_versions(), None
-        return self._versions(stored), value
+            return database_versions(), None, None
+        return self._versions(replies[0]), value, (replies[1:] if also is not None else None)
 
     def _versions(self, stored):
         """The versions of the hash's contents; from the database (refilling the hash) when it

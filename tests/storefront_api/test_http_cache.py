@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from cms.catalog.stock import ingest_stock_batch
 from cms.core.preview import create_preview_token
-from storefront_api import http_cache
+from storefront_api import http_cache, rate_limit
 from tests.factories import ProductFactory, SectionPageFactory, StockLevelFactory, StorePageFactory
 from tests.storefront_api.content import other_site, translate
 
@@ -174,6 +174,22 @@ def test_with_the_shared_cache_a_hit_costs_no_sql_and_one_redis_round_trip(
     assert [query["sql"] for query in queries] == []
     assert len(sent) == 1  # the content versions and the entry, in one pipeline
     assert (hit.content, hit["ETag"]) == (first.content, first["ETag"])
+
+
+@pytest.mark.redis
+def test_with_the_rate_limit_on_a_hit_is_still_one_round_trip_and_each_request_counts_once(
+    shared_cache, get, ideas, response_cache, settings, monkeypatch
+):
+    monkeypatch.setattr(rate_limit, "clock", lambda: 1_800_000_000.0)  # the start of a minute
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "RATE_LIMIT": "3/minute"}
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "MISS"
+    sent = redis_round_trips(monkeypatch)
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "HIT"
+    assert len(sent) == 1  # the count, the content versions and the entry
+    answers = [get(TITLE, {"id": ideas.pk}) for _ in range(2)]
+    assert [answer.status_code for answer in answers] == [200, 429]
+    assert answers[1].json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    assert 0 < int(answers[1]["Retry-After"]) <= 60
 
 
 @pytest.mark.redis
