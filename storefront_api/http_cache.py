@@ -6,18 +6,25 @@ ETag), ``Cache-Control: public``, ``Vary: Accept-Encoding`` and the surrogate ke
 content they were built from (cms/publishing/surrogate_keys.py: resolvers record them while
 the query runs); a matching If-None-Match gets 304 with the same headers. They set no cookie
 (graphene-django's view asks for a CSRF cookie: taken back here, the API is CSRF-exempt) and
-depend on no request header but the Host: the language comes from the ``locale`` argument
-(cms/core/middleware.py keeps Accept-Language out). A server-cache hit, a miss and a 304
-carry the same headers. Everything else is ``no-store`` (``private, no-store`` for preview
-and authenticated requests); POST responses are never stored by shared caches anyway, and
-say so.
+depend on no request header but the Host and Accept (the media type): the language comes
+from the ``locale`` argument (cms/core/middleware.py keeps Accept-Language out). A
+server-cache hit, a miss and a 304 carry the same headers. Everything else is ``no-store``
+(``private, no-store`` for preview and authenticated requests); POST responses are never
+stored by shared caches anyway, and say so.
 
-The optional server-side cache stores public GET bodies under a key of the request's
-parameters (query, variables, operation name, extensions: persisted-query hashes included),
-site and content versions (cms/core/content_version.py): publishing changes a version, so
-the old entries are never read again. A response whose execution read stock levels also
-records the stock version and is only reused while it is current. An entry keeps the
-response's surrogate keys for its hits.
+The optional server-side cache (``ResponseCacheMiddleware``) stores public GET responses —
+body, status and headers as they left the middleware below it, ETag and surrogate keys
+included — under a key of the request's parameters (query, variables, operation name,
+extensions: persisted-query hashes included) and site, labelled with the media type each
+request asks for (media_types.py). An entry records the content versions it was built from
+(cms/core/content_version.py: those of its site, shared content and sites, read *before* the
+query ran) and is only served while they are current: publishing changes a version, so the
+old entry is never served again. A response whose execution read stock levels also records
+the stock version. The versions and the entry come in one Redis round trip when both are in
+Redis (REDIS_URL): the entry of the site this process last resolved the host to, which the
+sites version read with it confirms. A hit is answered by the middleware, before URL routing
+and the middleware below it, and is rate-limited like any request (with Redis counting, the
+count goes in the lookup's round trip: rate_limit.SharedCount).
 """
 
 import hashlib
@@ -29,13 +36,17 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
+from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
 from graphene_django.views import GraphQLView
 from wagtail.models import Site
 
-from cms.core.content_version import SHARED, SITES, STOCK, STOCK_MODELS, current_versions, site_scope
+from cms.core.content_version import SHARED, SITES, STOCK, STOCK_MODELS, current_versions_with, site_scope
 from cms.publishing import surrogate_keys
 
+from .media_types import labelled, unlabelled
+from .rate_limit import over_limit, shared_count
 from .settings import api_setting
 
 PRIVATE_MARK = "_storefront_private"
@@ -59,6 +70,10 @@ def is_private(request):
     return any("previewToken" in value for value in request.GET.values())
 
 
+def shows_graphiql(request):
+    return api_setting("GRAPHIQL") and GraphQLView.can_display_graphiql(request, {})
+
+
 def http_cached(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -69,38 +84,28 @@ def http_cached(view):
             return no_store(run())
         if is_private(request):
             return private(run())
-        if api_setting("GRAPHIQL") and GraphQLView.can_display_graphiql(request, {}):
+        if shows_graphiql(request):
             return view(request, *args, **kwargs)  # the GraphiQL page posts with the CSRF cookie
-        return cached_get(request, run)
+        return public_get(request, run)
 
     return wrapper
 
 
-def cached_get(request, run):
-    """A GET that may be public: from the server-side cache, or run and then cached."""
-    cache = ResponseCache(request) if api_setting("RESPONSE_CACHE") else None
-    entry = cache.get() if cache else None
-    if entry is not None:
-        response = HttpResponse(entry["body"], content_type=entry["content_type"])
-        response["X-Cache"] = "HIT"
-        response["X-Request-Id"] = request_id(request)
-        return public(request, response, entry)
+def public_get(request, run):
+    """A GET that may be public: run, then given the public headers when it is. A public
+    response notes for the server-side cache whether it read stock levels."""
     with StockReadDetector() as detector, surrogate_keys.collecting() as keys:
         response = run()
     if is_private(request):  # a resolver served a draft
         return private(response)
     if not is_public_result(response):
         return no_store(response)
-    entry = {
-        "body": response.content,
-        "content_type": response["Content-Type"],
-        "etag": etag(response.content),
-        "keys": surrogate_keys.header_value(keys, site_id_for_keys(request, keys)),
-    }
-    if cache:
-        cache.set(entry, reads_stock=detector.read_stock)
-        response["X-Cache"] = "MISS"
-    return public(request, response, entry)
+    keys_value = surrogate_keys.header_value(keys, site_id_for_keys(request, keys))
+    if keys_value:
+        response[surrogate_keys.header_name()] = keys_value
+    response = public(request, response, etag(response.content))
+    response.reads_stock = detector.read_stock
+    return response
 
 
 def without_csrf_cookie(response):
@@ -141,9 +146,9 @@ def private(response):
     return response
 
 
-def public(request, response, entry):
+def public(request, response, etag):
     """The public headers, on the response or on the 304 that replaces it."""
-    response["ETag"] = entry["etag"]
+    response["ETag"] = etag
     patch_cache_control(
         response,
         public=True,
@@ -151,16 +156,18 @@ def public(request, response, entry):
         stale_while_revalidate=api_setting("HTTP_CACHE_STALE_WHILE_REVALIDATE"),
     )
     patch_vary_headers(response, VARY)
-    keys = entry.get("keys")
-    if keys:
-        response[surrogate_keys.header_name()] = keys
-    conditional = get_conditional_response(request, etag=entry["etag"], response=response)
-    if conditional is not response:
+    return conditional(request, response, etag)
+
+
+def conditional(request, response, etag):
+    """``response``, or a 304 when the request's If-None-Match names ``etag``."""
+    not_modified = get_conditional_response(request, etag=etag, response=response)
+    if not_modified is not response:
         # A cache revalidating with If-None-Match keeps what the 304 says: the same keys.
         for name in ("X-Request-Id", surrogate_keys.header_name()):
             if response.has_header(name):
-                conditional[name] = response[name]
-    return conditional
+                not_modified[name] = response[name]
+    return not_modified
 
 
 def is_public_result(response):
@@ -176,29 +183,103 @@ def etag(body):
     return f'"{hashlib.sha256(body).hexdigest()}"'
 
 
+class ResponseCacheMiddleware:
+    """The server-side response cache (``RESPONSE_CACHE``) of public GET /graphql requests.
+
+    Placed early in MIDDLEWARE (after CORS, security and static files, whose headers are added
+    to every response anyway): a hit is answered here, rate-limited like any request, without
+    URL routing, the middleware below or the view; it replays the headers they gave the
+    response it stored. A miss goes on to the view and is stored on its way back when the
+    view made it public (``public_get``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def path(self):
+        return reverse("graphql")
+
+    def __call__(self, request):
+        if request.path_info != self.path or request.method != "GET" or not api_setting("RESPONSE_CACHE"):
+            return self.get_response(request)
+        if is_private(request) or shows_graphiql(request):
+            return self.get_response(request)
+        cache = ResponseCache(request)
+        count = shared_count(request, cache.store)  # sent with the lookup when Redis counts
+        entry, replies = cache.lookup(also=count.queue if count else None)
+        if replies is not None:
+            refused = count.verdict(replies)  # counted: the view does not count again
+        else:
+            refused = over_limit(request) if entry is not None else None  # a miss: the view counts
+        if refused:
+            return labelled(request, refused)
+        if entry is not None:
+            return hit(request, entry)
+        response = self.get_response(request)
+        if response.status_code == 200 and getattr(response, "reads_stock", None) is not None:
+            cache.keep(response, reads_stock=response.reads_stock)
+            response["X-Cache"] = "MISS"
+        return response
+
+
+def hit(request, entry):
+    response = HttpResponse(entry["body"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    response["X-Cache"] = "HIT"
+    response["X-Request-Id"] = request_id(request)
+    return conditional(request, labelled(request, response), entry["etag"])
+
+
 class ResponseCache:
     """The server-side cache entry of one GET request."""
 
+    # Headers of a stored response that are not the response's: each request has its own.
+    PER_REQUEST = frozenset({"x-request-id", "x-cache"})
+
     def __init__(self, request):
+        self.request = request
         self.store = caches[api_setting("RESPONSE_CACHE_ALIAS")]
-        self.versions = current_versions(max_age=api_setting("CONTENT_VERSION_MAX_AGE"))
-        site_id = site_id_for_host(request, self.versions.get(SITES, 0))
-        parts = {
-            "params": canonical_params(request.GET),
-            "site": site_id,
-            "versions": [self.versions.get(scope, 0) for scope in (site_scope(site_id), SHARED, SITES)],
+        self.params = json.dumps(canonical_params(request.GET), sort_keys=True)
+        self.versions = {}
+        self.site_id = None
+
+    def key(self, site_id):
+        return KEY_PREFIX + hashlib.sha256(f"{site_id}:{self.params}".encode()).hexdigest()
+
+    def lookup(self, also=None):
+        """``(entry, replies)``: the entry when it was built from the current content, else
+        None. Reads the current versions with the entry of the site this process last saw
+        serving the host (one round trip when both are in Redis, with the commands
+        ``also(pipeline)`` queues: ``replies`` are theirs, None when they were not sent); a
+        second read only when the host's site changed."""
+        guessed = known_site_id(self.request)
+        max_age = api_setting("CONTENT_VERSION_MAX_AGE")
+        self.versions, entry, replies = current_versions_with(self.store, self.key(guessed), max_age, also)
+        self.site_id = site_id_for_host(self.request, self.versions.get(SITES, 0))
+        if self.site_id != guessed:
+            entry = self.store.get(self.key(self.site_id))
+        if entry is None or entry["versions"] != self.site_versions():
+            return None, replies
+        if entry["stock"] not in (None, self.versions.get(STOCK, 0)):
+            return None, replies
+        return entry, replies
+
+    def site_versions(self):
+        """The versions a response of the request's site depends on."""
+        return [self.versions.get(scope, 0) for scope in (site_scope(self.site_id), SHARED, SITES)]
+
+    def keep(self, response, *, reads_stock):
+        """Store ``response`` (built after ``lookup`` read the versions)."""
+        entry = {
+            "status": response.status_code,
+            "headers": unlabelled((name, value) for name, value in response.items() if name.lower() not in self.PER_REQUEST),
+            "body": response.content,
+            "etag": response["ETag"],
+            "versions": self.site_versions(),
+            "stock": self.versions.get(STOCK, 0) if reads_stock else None,
         }
-        self.key = KEY_PREFIX + hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
-
-    def get(self):
-        entry = self.store.get(self.key)
-        if entry is None or entry["stock"] not in (None, self.versions.get(STOCK, 0)):
-            return None
-        return entry
-
-    def set(self, entry, *, reads_stock):
-        entry = {**entry, "stock": self.versions.get(STOCK, 0) if reads_stock else None}
-        self.store.set(self.key, entry, api_setting("RESPONSE_CACHE_TIMEOUT"))
+        self.store.set(self.key(self.site_id), entry, api_setting("RESPONSE_CACHE_TIMEOUT"))
 
 
 def canonical_params(params):
@@ -216,19 +297,27 @@ def canonical_json(text):
         return text  # the view reports the bad JSON; the key just keeps it as sent
 
 
-SITE_IDS = {}  # per process: (host, sites version) -> site id
+SITE_IDS = {}  # per process: host -> (sites version it was resolved under, site id)
 
 
 def site_id_for_host(request, sites_version):
-    """The id of the site serving the request's host, remembered per process until a site
-    changes (Wagtail's ``find_for_request`` costs a query each time)."""
-    key = (request.get_host(), sites_version)
-    if key not in SITE_IDS:
+    """The id of the site serving the request's host, resolved after ``sites_version`` was
+    read and remembered per process until a site changes (Wagtail's ``find_for_request``
+    costs a query or a cache read each time)."""
+    host = request.get_host()
+    known = SITE_IDS.get(host)
+    if known is None or known[0] != sites_version:
         if len(SITE_IDS) > 1000:  # a bound against made-up Host headers
             SITE_IDS.clear()
         site = Site.find_for_request(request)
-        SITE_IDS[key] = site.pk if site else None
-    return SITE_IDS[key]
+        known = SITE_IDS[host] = (sites_version, site.pk if site else None)
+    return known[1]
+
+
+def known_site_id(request):
+    """The site id this process last resolved the request's host to (None when never): the
+    site of the cache entry to read before the versions say whether it still holds."""
+    return SITE_IDS.get(request.get_host(), (None, None))[1]
 
 
 class StockReadDetector:

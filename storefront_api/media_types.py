@@ -56,11 +56,24 @@ def request_error_status(request):
 def negotiated(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_vary_headers(response, ("Accept",))
-        is_json = response.get("Content-Type", "").split(";")[0].strip() == JSON
-        if is_json and response_media_type(request) == GRAPHQL_RESPONSE_JSON:
-            response["Content-Type"] = GRAPHQL_RESPONSE_JSON
-        return response
+        return labelled(request, view(request, *args, **kwargs))
 
     return wrapper
+
+
+def unlabelled(headers):
+    """``(name, value)`` headers of a labelled response as the view built them (JSON): the
+    response cache stores one response for both media types and labels it for each request."""
+    return [
+        (name, JSON if name.lower() == "content-type" and value == GRAPHQL_RESPONSE_JSON else value)
+        for name, value in headers
+    ]
+
+
+def labelled(request, response):
+    """``response`` (application/json) labelled with the media type ``request`` asked for."""
+    patch_vary_headers(response, ("Accept",))
+    is_json = response.get("Content-Type", "").split(";")[0].strip() == JSON
+    if is_json and response_media_type(request) == GRAPHQL_RESPONSE_JSON:
+        response["Content-Type"] = GRAPHQL_RESPONSE_JSON
+    return response

@@ -6,7 +6,9 @@ With the default per-process cache (LocMem) each app process counts on its own, 
 effective limit is RATE_LIMIT times the number of processes; with Redis (REDIS_URL) the count
 is one for every process of every app server: ``incr`` on a key that carries the window is
 atomic in Redis. While Redis cannot be asked (cms/core/cache.py: CacheUnavailable) each process
-counts in its own memory again: the limit still holds, per process, and no request fails.
+counts in its own memory again: the limit still holds, per process, and no request fails. A
+GET /graphql that the response cache looks up is counted in the same Redis round trip as the
+lookup (``SharedCount``, used by http_cache.ResponseCacheMiddleware) and not again by the view.
 """
 
 import math
@@ -59,13 +61,19 @@ def seconds_until_allowed(client, count, window, store, now):
     """Count a request of ``client``; 0 when it is within ``count`` per ``window`` seconds,
     else the seconds until the current window ends."""
     window_start = int(now // window) * window
-    key = f"{KEY_PREFIX}{window}:{window_start}:{client}"
+    key = window_key(window, window_start, client)
     try:
         used = count_request(store, key, window)
     except CacheUnavailable:
         used = count_request(local_counts, key, window)
-    if used <= count:
-        return 0
+    return 0 if used <= count else seconds_left(window, window_start, now)
+
+
+def window_key(window, window_start, client):
+    return f"{KEY_PREFIX}{window}:{window_start}:{client}"
+
+
+def seconds_left(window, window_start, now):
     return max(1, math.ceil(window_start + window - now))
 
 
@@ -99,9 +107,47 @@ def over_limit(request, setting="RATE_LIMIT"):
 def rate_limited(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
+        if getattr(request, COUNTED_MARK, False):  # counted with the response cache's lookup
+            return view(request, *args, **kwargs)
         return over_limit(request) or view(request, *args, **kwargs)
 
     return wrapper
+
+
+COUNTED_MARK = "_storefront_rate_counted"
+
+
+class SharedCount:
+    """A request's count against RATE_LIMIT sent with another read of the Redis that counts
+    (the response cache's lookup, http_cache.py): one round trip for both. ``queue`` queues
+    the count's commands in that read's pipeline, ``verdict`` reads their replies."""
+
+    def __init__(self, request, store, rate):
+        self.request = request
+        self.count, self.unit, self.window = rate
+        self.now = clock()
+        self.window_start = int(self.now // self.window) * self.window
+        client = client_address(request, api_setting("TRUSTED_PROXY_COUNT"))
+        self.queue = store.count_commands(window_key(self.window, self.window_start, client), self.window + 1)
+
+    def verdict(self, replies):
+        """The 429 response when the count (the last of ``replies``) is over the rate, else
+        None; the request is counted either way (``rate_limited`` does not count it again)."""
+        setattr(self.request, COUNTED_MARK, True)
+        if replies[-1] <= self.count:
+            return None
+        return too_many_requests(self.count, self.unit, seconds_left(self.window, self.window_start, self.now))
+
+
+def shared_count(request, store):
+    """A SharedCount of ``request`` when RATE_LIMIT is on and counted in ``store``, the shared
+    Redis cache; else None (``over_limit`` counts it)."""
+    rate = parse_rate(api_setting("RATE_LIMIT"))
+    if rate is None or not isinstance(store, SharedRedisCache):
+        return None
+    if caches[api_setting("RATE_LIMIT_CACHE_ALIAS")] is not store:
+        return None
+    return SharedCount(request, store, rate)
 
 
 def too_many_requests(count, unit, retry_after):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import report
 from .load import run_load
-from .prepare import bench_environment, elasticsearch_running, prepare, stop_elasticsearch
+from .prepare import bench_environment, elasticsearch_running, prepare, stop_elasticsearch, stop_redis
 from .servers import FLOOR_FILE, REPO, SERVERS, SERVERS_BY_NAME, WORK_DIR, RunningServers, server_env
 from .workload import READ_NAMES
 
@@ -115,6 +115,7 @@ def main():
     try:
         run_benchmark(args, env, started)
     finally:
+        stop_redis(env["BENCH_REDIS_URL"])
         if env["ELASTICSEARCH_URL"] and not node_was_running:
             stop_elasticsearch()  # started for the benchmark: free the port for the tests
 

@@ -3,7 +3,8 @@
 PostgreSQL (scripts/postgres.sh) with a database of its own, the demo content, the scale
 data (10,000 stores, 100,000 products, 2,000,000 stock levels), a few hundred benchmark
 pages, our Elasticsearch index (scripts/elasticsearch.sh) and Wagtail's own search index
-(which grapple and the REST API search).
+(which grapple and the REST API search). A Redis of its own (scripts/redis.sh, on a free
+port, empty) is the shared cache of our API with its response cache.
 """
 
 import os
@@ -12,7 +13,7 @@ import sys
 import time
 from urllib.parse import urlsplit, urlunsplit
 
-from .servers import REPO, WORK_DIR
+from .servers import REPO, WORK_DIR, free_port
 
 DATABASE_NAME = "storefront_bench"
 INDEX_PREFIX = "bench"
@@ -41,6 +42,7 @@ def bench_environment(use_elasticsearch=True):
     }
     env["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or database_url()
     env["ELASTICSEARCH_URL"] = elasticsearch_url() if use_elasticsearch else ""
+    env["BENCH_REDIS_URL"] = start_redis()  # REDIS_URL of the servers with a shared cache
     return env
 
 
@@ -76,6 +78,20 @@ def media_present(url):
             return True  # nothing loaded yet
         row = connection.execute("SELECT file FROM wagtailimages_image ORDER BY id LIMIT 1").fetchone()
     return row is None or (WORK_DIR / "media" / row[0]).exists()
+
+
+def redis_environment(url=None):
+    port = url.rsplit(":", 1)[1].split("/")[0] if url else str(free_port())
+    return {**os.environ, "REDIS_PORT": port, "REDIS_DIR": str(WORK_DIR / "redis")}
+
+
+def start_redis():
+    step("Redis")
+    return run(["bash", "scripts/redis.sh", "start"], env=redis_environment(), capture=True).strip().splitlines()[-1]
+
+
+def stop_redis(url):
+    run(["bash", "scripts/redis.sh", "stop"], env=redis_environment(url))
 
 
 def elasticsearch_url():

@@ -241,8 +241,8 @@ def render(args, env, servers, inspected, medians, profile, seconds, mixed=None)
         "express it (queries: `benchmarks/peers/ours.py`, `grapple_reads.py`, `rest.py`). The floor "
         "returns our API's response bytes for the read, stored in memory, from a bare Django view in the "
         "same gunicorn and middleware setup. “Response cache on” is our server-side response cache "
-        "(`GRAPHQL_RESPONSE_CACHE`); every request after the first is a hit costing one SQL query "
-        "(the content versions). “Varnish” is a Varnish of the shipped VCL (`deploy/varnish/default.vcl`, "
+        "(`GRAPHQL_RESPONSE_CACHE`) with Redis as the shared cache; every request after the first is a hit "
+        "costing no SQL and one Redis round trip (the content versions and the entry). “Varnish” is a Varnish of the shipped VCL (`deploy/varnish/default.vcl`, "
         "`scripts/varnish.sh`) in front of our API without the response cache: after the warm-up every "
         "request is a hit. SQL queries are counted once per read on a warm request.",
         "",

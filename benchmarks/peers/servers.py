@@ -1,9 +1,11 @@
-"""The servers compared: each a gunicorn with the same worker count on its own port, and a
-Varnish of the shipped VCL (scripts/varnish.sh) in front of our API's gunicorn, which then
-purges it (CDN_PURGER=varnish)."""
+"""The servers compared: each a gunicorn with the same worker count on a free port of its
+own, and a Varnish of the shipped VCL (scripts/varnish.sh) in front of our API's gunicorn,
+which then purges it (CDN_PURGER=varnish). Our API with its response cache runs as deployed
+with several app servers: Redis as the shared cache (REDIS_URL, scripts/redis.sh)."""
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -19,7 +21,6 @@ from .workload import READ_NAMES
 REPO = Path(__file__).resolve().parents[2]
 WORK_DIR = REPO / "var" / "bench"
 FLOOR_FILE = WORK_DIR / "floor.json"  # our responses, written before the floor starts
-BASE_PORT = 8301
 
 
 def floor_targets(context):
@@ -34,6 +35,7 @@ class Server:
     targets_function: str  # dotted path of a function: context -> {read: path | Unsupported}
     env: dict = field(default_factory=dict)
     in_front_of: str = ""  # a Varnish: the server it caches
+    shared_cache: bool = False  # Django's cache and the content versions in Redis (REDIS_URL)
 
     def targets(self, context):
         return import_string(self.targets_function)(context)
@@ -42,8 +44,8 @@ class Server:
 SERVERS = [
     Server("ours", "our API", "benchmarks.peers.settings", "benchmarks.peers.ours.targets",
            {"GRAPHQL_RESPONSE_CACHE": "false"}),
-    Server("ours_cached", "our API, response cache on", "benchmarks.peers.settings", "benchmarks.peers.ours.targets",
-           {"GRAPHQL_RESPONSE_CACHE": "true"}),
+    Server("ours_cached", "our API, response cache on (Redis)", "benchmarks.peers.settings",
+           "benchmarks.peers.ours.targets", {"GRAPHQL_RESPONSE_CACHE": "true"}, shared_cache=True),
     Server("grapple", "wagtail-grapple 0.31", "benchmarks.peers.settings_grapple",
            "benchmarks.peers.grapple_reads.targets",
            {"GRAPHQL_RESPONSE_CACHE": "false"}),
@@ -58,7 +60,19 @@ SERVERS_BY_NAME = {server.name: server for server in SERVERS}
 
 
 def server_env(server, base_env):
-    return {**os.environ, **base_env, **server.env, "DJANGO_SETTINGS_MODULE": server.settings}
+    """A server's environment; the benchmark's Redis (bench_environment) is the shared cache
+    of the servers that have one, and of no other."""
+    env = {**os.environ, **base_env, **server.env, "DJANGO_SETTINGS_MODULE": server.settings}
+    env.pop("REDIS_URL", None)
+    if server.shared_cache:
+        env["REDIS_URL"] = base_env["BENCH_REDIS_URL"]
+    return env
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 class RunningServers:
@@ -70,7 +84,8 @@ class RunningServers:
 
     def __enter__(self):
         self.log_dir.mkdir(parents=True, exist_ok=True)
-        self.ports = {server.name: BASE_PORT + 2 * offset for offset, server in enumerate(self.servers)}
+        # Varnish's management port is the one after its own (scripts/varnish.sh).
+        self.ports = {server.name: free_varnish_port() if server.in_front_of else free_port() for server in self.servers}
         self.varnishes = [server for server in self.servers if server.in_front_of]
         for server in self.servers:
             if server.in_front_of:
@@ -115,6 +130,18 @@ class RunningServers:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
+
+
+def free_varnish_port():
+    """A free port whose next one is free too."""
+    while True:
+        port = free_port()
+        try:
+            with socket.socket() as probe:
+                probe.bind(("127.0.0.1", port + 1))
+            return port
+        except OSError:
+            continue
 
 
 def wait_until_serving(port, process, log_path, timeout=60):

@@ -17,7 +17,9 @@ Redis holds nothing that is not in the database or safe to lose, so when it cann
   2), so a Redis that times out costs one timeout per process every few seconds, not one per
   request. The first failure and the recovery are logged once (logger ``cms.core.cache``).
 Connections time out after ``SOCKET_TIMEOUT`` seconds (``REDIS_TIMEOUT``) and are not retried
-by the client library (a retry would double the wait when Redis is down).
+by the client library (a retry would double the wait when Redis is down). Each process keeps
+one redis-py client per server (Django's client builds a new one for every operation, which
+cost more than the round trip itself).
 """
 
 import logging
@@ -25,7 +27,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
@@ -33,6 +35,23 @@ logger = logging.getLogger(__name__)
 
 class CacheUnavailable(Exception):
     """Redis could not be asked (down, unreachable, refusing writes) or was just seen failing."""
+
+
+class ReusedClientRedisCacheClient(RedisCacheClient):
+    """Django's Redis cache client, with one redis-py client per connection pool: a redis-py
+    client is safe to share between threads (each command takes a connection from the pool),
+    and making one builds its table of reply parsers."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
 
 
 class SharedRedisCache(RedisCache):
@@ -43,6 +62,7 @@ class SharedRedisCache(RedisCache):
         options.setdefault("socket_timeout", timeout)
         options.setdefault("socket_connect_timeout", timeout)
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusedClientRedisCacheClient
         self._lock = threading.Lock()
         self._down_until = 0.0  # time.monotonic() before which Redis is not asked
         self._down_since = None
@@ -104,6 +124,22 @@ class SharedRedisCache(RedisCache):
         CacheUnavailable when Redis cannot be asked."""
         return self._guarded(lambda: function(self._cache.get_client(write=write)))
 
+    def get_with(self, key, queue, *, write=False):
+        """``(replies, value of key)`` in one round trip: ``queue(pipeline)`` queues commands
+        (e.g. reading a hash) before ``key`` is read; ``replies`` are theirs, in order, and the
+        value is as ``get`` returns it (None when missing). ``write`` when the queued commands
+        write. CacheUnavailable when Redis cannot be asked."""
+        key = self.make_and_validate_key(key)
+
+        def run(client):
+            with client.pipeline(transaction=False) as pipeline:
+                queue(pipeline)
+                pipeline.get(key)
+                *replies, value = pipeline.execute()
+            return replies, (None if value is None else self._cache._serializer.loads(value))
+
+        return self.call(run, write=write)
+
     # The cache API: a miss or nothing done when Redis cannot be asked
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
@@ -140,15 +176,25 @@ class SharedRedisCache(RedisCache):
         """Adds 1 to the counter ``key``, created with ``timeout`` seconds to live when missing,
         in one round trip (SET NX EX, then INCR: atomic across processes); returns the count.
         CacheUnavailable when Redis cannot be asked."""
-        key = self.make_and_validate_key(key, version=version)
+        queue = self.count_commands(key, timeout, version)
 
         def run(client):
             with client.pipeline(transaction=False) as pipeline:
-                pipeline.set(key, 0, ex=timeout, nx=True)
-                pipeline.incr(key)
-                return pipeline.execute()[1]
+                queue(pipeline)
+                return pipeline.execute()[-1]
 
         return self.call(run)
+
+    def count_commands(self, key, timeout, version=None):
+        """``queue(pipeline)`` queueing ``count``'s commands (the count is the last reply), to
+        send them with others (``get_with``)."""
+        key = self.make_and_validate_key(key, version=version)
+
+        def queue(pipeline):
+            pipeline.set(key, 0, ex=timeout, nx=True)
+            pipeline.incr(key)
+
+        return queue
 
     def incr(self, key, delta=1, version=None):
         """Atomic across processes; ValueError when the key is missing (as Django's),

@@ -31,6 +31,7 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
+from .cache import CacheUnavailable
 from .version_stores import version_store
 
 SHARED = "shared"
@@ -66,12 +67,38 @@ def current_versions(max_age=0):
     """``{scope: version}`` of every scope (a scope never bumped is absent: read it as 0).
     One SQL query, or one Redis round trip (version_stores.py); with ``max_age`` seconds a
     process reuses what it read that recently."""
-    now = time.monotonic()
+    versions = _recent(max_age)
+    return versions if versions is not None else _remember(version_store().read())
+
+
+def current_versions_with(cache, key, max_age=0, also=None):
+    """``(current_versions(max_age), cache.get(key), replies)``, in one round trip when the
+    versions are read from the Redis that ``cache`` is (or reused, and ``cache`` is Redis):
+    ``also(pipeline)`` may queue more commands for that round trip, ``replies`` are theirs
+    (None when they were not sent: the caller sends them itself)."""
+    versions = _recent(max_age)
+    if versions is None:
+        versions, value, replies = version_store().read_with(cache, key, also)
+        return _remember(versions), value, replies
+    if also is None or not hasattr(cache, "get_with"):
+        return versions, cache.get(key), None
+    try:
+        replies, value = cache.get_with(key, also, write=True)
+    except CacheUnavailable:
+        return versions, None, None
+    return versions, value, replies
+
+
+def _recent(max_age):
+    """The versions this process read less than ``max_age`` seconds ago, else None."""
     read_at = _memo["read_at"]
-    if max_age and read_at is not None and now - read_at < max_age:
+    if max_age and read_at is not None and time.monotonic() - read_at < max_age:
         return _memo["versions"]
-    versions = version_store().read()
-    _memo.update(read_at=now, versions=versions)
+    return None
+
+
+def _remember(versions):
+    _memo.update(read_at=time.monotonic(), versions=versions)
     return versions
 
 

@@ -5,7 +5,8 @@ content's transaction committed. A store only decides how readers get the number
 
 - ``DatabaseVersionStore`` (the default): one SQL query per read.
 - ``RedisVersionStore`` (with ``REDIS_URL``): a copy of every scope's version in one Redis hash,
-  read with one round trip and no SQL, so a response-cache hit touches no database. A bump
+  read with one round trip and no SQL, so a response-cache hit touches no database; in the
+  same round trip as the cache entry when the cache is that Redis (``read_with``). A bump
   pushes its new numbers into the hash after the database committed them.
 
 Rules that keep the copy from ever going back in time (a reader that sees an old number would
@@ -74,6 +75,10 @@ class DatabaseVersionStore:
     def read(self):
         return database_versions()
 
+    def read_with(self, cache, key, also=None):
+        """``(versions, cache.get(key), None)``: ``also`` is not sent (RedisVersionStore)."""
+        return self.read(), cache.get(key), None
+
     def pushed(self, versions):
         """Called after a bump committed ``versions`` ({scope: new version}); nothing to do."""
 
@@ -100,6 +105,29 @@ class RedisVersionStore:
             stored = self.cache.call(lambda client: client.hgetall(self._key()), write=False)
         except CacheUnavailable:
             return database_versions()
+        return self._versions(stored)
+
+    def read_with(self, cache, key, also=None):
+        """``(versions, cache.get(key), replies)`` in one round trip when ``cache`` is this
+        store's Redis, with the commands ``also(pipeline)`` queues (a rate-limit count) and
+        their replies; otherwise, or when Redis cannot be asked, they are not sent (None)."""
+        if cache is not self.cache:
+            return self.read(), cache.get(key), None
+
+        def queue(pipeline):
+            pipeline.hgetall(self._key())
+            if also is not None:
+                also(pipeline)
+
+        try:
+            replies, value = cache.get_with(key, queue, write=also is not None)
+        except CacheUnavailable:
+            return database_versions(), None, None
+        return self._versions(replies[0]), value, (replies[1:] if also is not None else None)
+
+    def _versions(self, stored):
+        """The versions of the hash's contents; from the database (refilling the hash) when it
+        is not complete."""
         if stored.get(COMPLETE.encode()) is not None:
             return {scope.decode(): int(version) for scope, version in stored.items() if scope != COMPLETE.encode()}
         versions = database_versions()

@@ -66,6 +66,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers server-side response cache hits of GET /graphql before the rest of the stack
+    # (storefront_api/http_cache.py); the headers the middleware below added are stored with them.
+    "storefront_api.http_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.core.middleware.ContentLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

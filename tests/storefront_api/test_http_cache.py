@@ -11,10 +11,11 @@ from django.http import JsonResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Site
 
 from cms.catalog.stock import ingest_stock_batch
 from cms.core.preview import create_preview_token
-from storefront_api import http_cache
+from storefront_api import http_cache, rate_limit
 from tests.factories import ProductFactory, SectionPageFactory, StockLevelFactory, StorePageFactory
 from tests.storefront_api.content import other_site, translate
 
@@ -145,6 +146,89 @@ def test_the_server_cache_answers_a_repeated_query_with_one_sql_query(get, ideas
     assert get(TITLE, {"id": ideas.pk}, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
+def redis_round_trips(monkeypatch):
+    """The commands (or pipelines of commands) sent to Redis from now on: one per round trip."""
+    from redis.connection import AbstractConnection
+
+    sent = []
+    send = AbstractConnection.send_packed_command
+
+    def counted(connection, command, check_health=True):
+        sent.append(command)
+        return send(connection, command, check_health)
+
+    monkeypatch.setattr(AbstractConnection, "send_packed_command", counted)
+    return sent
+
+
+@pytest.mark.redis
+def test_with_the_shared_cache_a_hit_costs_no_sql_and_one_redis_round_trip(
+    shared_cache, get, ideas, response_cache, monkeypatch
+):
+    first = get(TITLE, {"id": ideas.pk})
+    assert first["X-Cache"] == "MISS"
+    sent = redis_round_trips(monkeypatch)
+    with CaptureQueriesContext(connection) as queries:
+        hit = get(TITLE, {"id": ideas.pk})
+    assert hit["X-Cache"] == "HIT"
+    assert [query["sql"] for query in queries] == []
+    assert len(sent) == 1  # the content versions and the entry, in one pipeline
+    assert (hit.content, hit["ETag"]) == (first.content, first["ETag"])
+
+
+@pytest.mark.redis
+def test_with_the_rate_limit_on_a_hit_is_still_one_round_trip_and_each_request_counts_once(
+    shared_cache, get, ideas, response_cache, settings, monkeypatch
+):
+    monkeypatch.setattr(rate_limit, "clock", lambda: 1_800_000_000.0)  # the start of a minute
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "RATE_LIMIT": "3/minute"}
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "MISS"
+    sent = redis_round_trips(monkeypatch)
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "HIT"
+    assert len(sent) == 1  # the count, the content versions and the entry
+    answers = [get(TITLE, {"id": ideas.pk}) for _ in range(2)]
+    assert [answer.status_code for answer in answers] == [200, 429]
+    assert answers[1].json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+    assert 0 < int(answers[1]["Retry-After"]) <= 60
+
+
+@pytest.mark.redis
+def test_with_versions_reused_for_a_while_a_hit_is_one_get(shared_cache, get, ideas, response_cache, settings, monkeypatch):
+    settings.STOREFRONT_API = {**settings.STOREFRONT_API, "CONTENT_VERSION_MAX_AGE": 60}
+    get(TITLE, {"id": ideas.pk})
+    sent = redis_round_trips(monkeypatch)
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "HIT"
+    assert len(sent) == 1 and b"HGETALL" not in b"".join(sent[0])
+
+
+@pytest.mark.redis
+def test_with_the_shared_cache_publishing_and_stock_invalidate_entries(
+    shared_cache, get, ideas, stocked, response_cache, committed
+):
+    content, stock = get(TITLE, {"id": ideas.pk}), get(STOCK, {"skus": ["MOKA-3"]})
+    with committed():
+        rename(ideas, "Gift ideas")
+    renamed = get(TITLE, {"id": ideas.pk})
+    assert (renamed["X-Cache"], renamed.json()["data"]["page"]["title"]) == ("MISS", "Gift ideas")
+    assert get(TITLE, {"id": ideas.pk})["X-Cache"] == "HIT"
+    assert get(STOCK, {"skus": ["MOKA-3"]})["ETag"] == stock["ETag"]
+    with committed():
+        assert ingest_stock_batch(stock_rows(3)).applied == 1
+    fresh = get(STOCK, {"skus": ["MOKA-3"]})
+    assert (fresh["X-Cache"], fresh.json()["data"]["store"]["stock"]) == ("MISS", [{"sku": "MOKA-3", "quantity": 3}])
+    assert get(TITLE, {"id": ideas.pk})["ETag"] == renamed["ETag"] != content["ETag"]
+
+
+@pytest.mark.redis
+def test_with_redis_stopped_every_get_is_answered_from_the_database(shared_cache, get, ideas, response_cache):
+    get(TITLE, {"id": ideas.pk})
+    shared_cache.stop()
+    for _ in range(2):
+        response = get(TITLE, {"id": ideas.pk})
+        assert (response.status_code, response.json()["data"]["page"]["title"]) == (200, "Ideas")
+        assert response.get("X-Cache") != "HIT"
+
+
 def test_variables_spelled_differently_share_an_entry(client, ideas, response_cache):
     query = "query($id: ID!, $locale: String) { page(id: $id, locale: $locale) { title } }"
     client.get("/graphql", {"query": query, "variables": json.dumps({"id": ideas.pk, "locale": "en"})})
@@ -177,6 +261,25 @@ def test_each_site_has_its_own_entries(get, ideas, response_cache):
     other = get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")
     assert other["X-Cache"] != "HIT"
     assert other.json()["data"]["page"] is None  # the page is not on that site
+
+
+def test_a_host_given_to_another_site_is_answered_from_that_sites_entries(get, ideas, response_cache, committed):
+    """Each process remembers which site serves a host; a site change makes it ask again."""
+    other_site("shop.example")
+    for state in ("MISS", "HIT"):
+        response = get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")
+        assert (response["X-Cache"], response.json()["data"]["page"]) == (state, None)
+    with committed():
+        Site.objects.filter(hostname="shop.example").update(hostname="old.example")
+        site = Site.objects.get(is_default_site=True)
+        site.hostname = "shop.example"
+        site.save()  # bumps the sites version
+    moved = get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")
+    assert (moved["X-Cache"], moved.json()["data"]["page"]) == ("MISS", {"title": "Ideas"})
+    assert get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example")["X-Cache"] == "HIT"
+    with committed():
+        rename(ideas, "Gift ideas")  # the entry is the default site's: this publish invalidates it
+    assert get(TITLE, {"id": ideas.pk}, HTTP_HOST="shop.example").json()["data"]["page"] == {"title": "Gift ideas"}
 
 
 def stock_rows(quantity):

@@ -58,6 +58,19 @@ def test_over_the_limit_gets_429_with_retry_after_until_the_window_ends(client, 
     assert client.get("/graphql", QUERY).status_code == 200
 
 
+def test_answers_from_the_response_cache_count_too(client, home, limit, clock):
+    """A hit is answered before the view (http_cache.ResponseCacheMiddleware): it still counts."""
+    from storefront_api import http_cache
+
+    http_cache.SITE_IDS.clear()
+    limit("3/minute", RESPONSE_CACHE=True)
+    answers = [client.get("/graphql", QUERY) for _ in range(4)]
+    assert [(answer.status_code, answer.get("X-Cache")) for answer in answers] == [
+        (200, "MISS"), (200, "HIT"), (200, "HIT"), (429, None)
+    ]
+    assert answers[-1].json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
+
+
 def test_each_client_address_has_its_own_count(client, home, limit, clock):
     limit("1/second")
     assert client.get("/graphql", QUERY, REMOTE_ADDR="10.0.0.1").status_code == 200
